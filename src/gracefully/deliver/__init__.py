@@ -1,0 +1,1 @@
+"""gracefully.deliver: see DESIGN.md."""

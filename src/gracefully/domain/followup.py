@@ -1,0 +1,108 @@
+"""Follow-up moves, drafts, approval and outcomes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class MoveKind(StrEnum):
+    ASK_FEEDBACK = "ask_feedback"
+    CORRECT_ASSUMPTION = "correct_assumption"
+    OTHER_ROLE = "other_role"
+    STAY_ON_RADAR = "stay_on_radar"
+    NONE = "none"
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    """What to do after a rejection and when, with why.
+
+    `needs` lists what the user must supply first (e.g. what the job would
+    have taught them); the playbook asks rather than invents.
+    """
+
+    kind: MoveKind
+    why: str
+    due_at: datetime | None = None
+    checkin_at: datetime | None = None
+    advice: str = ""
+    needs: tuple[str, ...] = ()
+
+
+class FollowUpStatus(StrEnum):
+    PLANNED = "planned"
+    DRAFTED = "drafted"
+    APPROVED = "approved"
+    SENT = "sent"
+    SKIPPED = "skipped"
+    CANCELLED = "cancelled"
+
+
+class Outcome(StrEnum):
+    REPLIED = "replied"
+    FEEDBACK_GIVEN = "feedback_given"
+    INTERVIEW = "interview"
+    OFFER = "offer"
+    NO_REPLY = "no_reply"
+
+
+class Severity(StrEnum):
+    BLOCK = "block"
+    ADVICE = "advice"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One etiquette finding of the grace check."""
+
+    code: str
+    severity: Severity
+    message: str
+    trigger: str = ""
+    suggestion: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    to_name: str
+    to_email: str | None
+    subject: str
+    body: str
+    move: MoveKind
+    in_reply_to: str | None = None
+    references: tuple[str, ...] = ()
+    template: str = ""
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def blocked(self) -> bool:
+        return any(f.severity is Severity.BLOCK for f in self.findings)
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """The user, as the drafts need them. Per-application "what this job would
+    have let me learn" lives in `learn`, keyed by application id."""
+
+    name: str = ""
+    email: str = ""
+    signature: str = ""
+    strengths: tuple[str, ...] = ()
+    tone: str = "warm"
+    learn: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class FollowUp:
+    application_id: int
+    move: Move
+    id: int | None = None
+    status: FollowUpStatus = FollowUpStatus.PLANNED
+    draft: Draft | None = None
+    approved_hash: str | None = None
+    """sha256 of the exact draft text that was approved; an edit invalidates it."""
+    sent_message_id: str | None = None
+    sent_at: datetime | None = None
+    outcome: Outcome | None = None

@@ -1,0 +1,1 @@
+"""gracefully.ingest: see DESIGN.md."""

@@ -1,0 +1,1 @@
+"""gracefully.learn: see DESIGN.md."""

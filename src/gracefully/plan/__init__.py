@@ -1,0 +1,1 @@
+"""gracefully.plan: see DESIGN.md."""

@@ -1,0 +1,1 @@
+"""gracefully.service: see DESIGN.md."""

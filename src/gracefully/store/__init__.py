@@ -1,0 +1,1 @@
+"""gracefully.store: see DESIGN.md."""

@@ -1,0 +1,1 @@
+"""gracefully.track: see DESIGN.md."""

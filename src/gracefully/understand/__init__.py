@@ -1,0 +1,1 @@
+"""gracefully.understand: see DESIGN.md."""

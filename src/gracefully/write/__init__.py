@@ -1,0 +1,1 @@
+"""gracefully.write: see DESIGN.md."""
