@@ -70,6 +70,9 @@ class Event:
     at: datetime
     summary: str = ""
     email_id: str | None = None
+    stage: Stage | None = None
+    """For a rejection, the stage it came at (an interview-stage rejection proves
+    the interview happened even when its invitation was never seen)."""
 
 
 @dataclass(slots=True)
