@@ -29,6 +29,8 @@ class Move:
     checkin_at: datetime | None = None
     advice: str = ""
     needs: tuple[str, ...] = ()
+    rule: str = ""
+    """The name of the playbook rule that chose this move."""
 
 
 class FollowUpStatus(StrEnum):
@@ -75,6 +77,8 @@ class Draft:
     references: tuple[str, ...] = ()
     template: str = ""
     findings: tuple[Finding, ...] = ()
+    note: str = ""
+    """Why this text stands, e.g. an LLM rewrite was refused by the grace check."""
 
     @property
     def blocked(self) -> bool:
