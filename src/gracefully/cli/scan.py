@@ -1,0 +1,77 @@
+"""`gracefully scan`."""
+
+from __future__ import annotations
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from gracefully.cli._common import console, fail, opened, state
+from gracefully.service.reading import make_reader
+from gracefully.service.scan import ScanError, ScanReport, open_mailbox
+from gracefully.service.scan import scan as run_scan
+
+
+def scan(
+    ctx: typer.Context,
+    location: str = typer.Argument(
+        ..., metavar="PATH", help="An mbox file, a Maildir, or a folder of .eml files."
+    ),
+    dry_run: bool = typer.Option(
+        False, "--dry-run", help="Read and understand everything, but store nothing."
+    ),
+) -> None:
+    """Read a mailbox, understand each job email, and update your applications.
+
+    Re-scanning is cheap and safe: messages already seen are skipped, so only
+    new mail is read, and an interrupted scan can simply be run again.
+    """
+    settings = state(ctx).settings()
+    try:
+        source = open_mailbox(location)
+    except ScanError as exc:
+        raise fail(str(exc)) from exc
+    with opened(settings) as db:
+        report = scan_with_progress(db, source, settings, dry_run=dry_run)
+    print_report(report)
+
+
+def scan_with_progress(db, source, settings, *, dry_run: bool = False) -> ScanReport:  # type: ignore[no-untyped-def]
+    """Run a scan under a progress bar (shared by `scan` and `demo`)."""
+    with console.status("Loading the understanding model…"):
+        reader = make_reader(db, settings)
+    columns = (
+        TextColumn("[bold]Scanning"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("messages"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task("scan", total=source.estimate())
+        return run_scan(
+            db,
+            source,
+            reader,
+            settings,
+            dry_run=dry_run,
+            progress=lambda n: bar.advance(task, n),
+        )
+
+
+def print_report(report: ScanReport) -> None:
+    table = Table(title=f"Scanned {report.location}", show_header=False, box=None)
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    table.add_row("emails read", str(report.read))
+    table.add_row("new since last scan", str(report.new))
+    table.add_row("job emails (new)", str(report.job))
+    table.add_row("rejections (new)", str(report.rejections))
+    table.add_row("applications created", str(report.applications_created))
+    table.add_row("links waiting for review", str(report.to_review))
+    table.add_row("skipped (malformed)", str(len(report.skipped)))
+    console.print(table)
+    for item in report.skipped:
+        console.print(f"  [yellow]skipped[/] {item.source}: {item.reason}")
+    if report.dry_run:
+        console.print("[dim]--dry-run: nothing was stored.[/]")

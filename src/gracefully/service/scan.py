@@ -1,0 +1,150 @@
+"""`scan`: one mailbox through ingest, understand and track, into the store.
+
+A scan is one idempotent job: every batch is computed first and committed in
+one transaction, and messages already stored are skipped by identity. A scan
+killed at any point and run again therefore ends with exactly the rows of an
+uninterrupted one, and a worker queue can run scans of many mailboxes safely.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from itertools import islice
+
+from sqlalchemy.orm import Session
+
+from gracefully import ingest
+from gracefully.config import Settings
+from gracefully.domain import Category, Email, Malformed, Reading
+from gracefully.service.tracking import Tracker
+from gracefully.store import mail as mail_store
+from gracefully.store.db import Database
+from gracefully.store.tables import ScanRow
+from gracefully.understand import Reader
+
+ProgressFn = Callable[[int], None]
+"""Called with the number of messages just handled."""
+
+
+@dataclass
+class ScanReport:
+    location: str
+    read: int = 0
+    new: int = 0
+    job: int = 0
+    rejections: int = 0
+    applications_created: int = 0
+    to_review: int = 0
+    skipped: list[Malformed] = field(default_factory=list)
+    dry_run: bool = False
+
+    @property
+    def already_known(self) -> int:
+        return self.read - self.new - len(self.skipped)
+
+
+@dataclass
+class _Batch:
+    emails: list[Email] = field(default_factory=list)
+    malformed: list[Malformed] = field(default_factory=list)
+    seen: int = 0
+
+
+def scan(
+    db: Database,
+    source: ingest.MailSource,
+    reader: Reader,
+    settings: Settings,
+    *,
+    progress: ProgressFn | None = None,
+    dry_run: bool = False,
+) -> ScanReport:
+    """Read `source` into the store. The pipeline, in order: ingest, understand, track."""
+    report = ScanReport(location=source.location, dry_run=dry_run)
+    started = datetime.now(UTC)
+    with db.transaction() as session:
+        known = mail_store.known_ids(session)
+        fixes = mail_store.corrections(session)
+        tracker = Tracker.load(session, settings)
+    for batch in _ingest(source, known, settings.batch_size):
+        readings = _understand(reader, batch.emails, fixes)
+        with db.transaction() as session:
+            _record(session, batch, readings)
+            tracked = tracker.track(session, batch.emails, readings)
+            if dry_run:
+                session.rollback()
+        _count(report, batch, readings, tracked)
+        if progress:
+            progress(batch.seen)
+    if not dry_run:
+        with db.transaction() as session:
+            session.add(
+                ScanRow(
+                    location=source.location,
+                    started_at=started,
+                    finished_at=datetime.now(UTC),
+                    counts={"read": report.read, "new": report.new, "job": report.job},
+                )
+            )
+    return report
+
+
+def _ingest(source: ingest.MailSource, known: set[str], size: int) -> Iterator[_Batch]:
+    """Batches of new, decoded emails. Known identities are skipped before decoding."""
+    raw_iter = iter(source)
+    while chunk := list(islice(raw_iter, size)):
+        batch = _Batch(seen=len(chunk))
+        for raw in chunk:
+            if mail_store.storage_id(ingest.identity(raw.data)) in known:
+                continue
+            decoded = ingest.decode(raw)
+            if isinstance(decoded, Malformed):
+                batch.malformed.append(decoded)
+                continue
+            if mail_store.storage_id(decoded.id) in known:
+                continue
+            known.add(mail_store.storage_id(decoded.id))
+            batch.emails.append(decoded)
+        yield batch
+
+
+def _understand(
+    reader: Reader, emails: list[Email], fixes: dict[str, dict[str, str]]
+) -> list[Reading]:
+    readings = reader.read_many(emails)
+    return [
+        mail_store.apply_corrections(r, fixes.get(mail_store.storage_id(r.email_id), {}))
+        for r in readings
+    ]
+
+
+def _record(session: Session, batch: _Batch, readings: list[Reading]) -> None:
+    """Keep bodies of anything job-related; the rest only by identity, to skip it next time."""
+    keep = {r.email_id for r in readings if r.category is not Category.OTHER}
+    mail_store.add_emails(session, list(zip(batch.emails, readings, strict=True)), keep_body=keep)
+    mail_store.record_skipped(session, batch.malformed)
+
+
+def _count(report: ScanReport, batch: _Batch, readings: Iterable[Reading], tracked) -> None:  # type: ignore[no-untyped-def]
+    report.read += batch.seen
+    report.new += len(batch.emails)
+    report.skipped.extend(batch.malformed)
+    for reading in readings:
+        report.job += reading.category.is_job
+        report.rejections += reading.category is Category.REJECTION
+    report.applications_created += tracked.created
+    report.to_review += tracked.to_review
+
+
+class ScanError(Exception):
+    """The thing to scan cannot be read at all; the message says what to do."""
+
+
+def open_mailbox(location: str) -> ingest.MailSource:
+    """The source a user named: a path to an mbox, Maildir, .eml folder or file."""
+    try:
+        return ingest.open_source(location)
+    except ingest.SourceError as exc:
+        raise ScanError(str(exc)) from exc

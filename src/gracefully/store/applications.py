@@ -1,0 +1,206 @@
+"""Applications, links, events and contacts: domain <-> rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from gracefully.domain import (
+    Application,
+    Contact,
+    ContactRole,
+    Event,
+    EventKind,
+    Link,
+    LinkSignal,
+    Stage,
+    Status,
+)
+from gracefully.store.mail import storage_id
+from gracefully.store.tables import ApplicationRow, ContactRow, EventRow, LinkRow
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    if value is not None and value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value
+
+
+def to_domain(row: ApplicationRow) -> Application:
+    return Application(
+        id=row.id,
+        company=row.company,
+        role=row.role,
+        status=Status(row.status),
+        stage=Stage(row.stage),
+        applied_on=row.applied_on,
+        updated_at=_aware(row.updated_at),
+        url=row.url,
+        notes=row.notes,
+        requisition_id=row.requisition_id,
+        company_domain=row.company_domain,
+        manual=frozenset(row.manual or ()),
+    )
+
+
+def create(session: Session, app: Application, company_key: str) -> int:
+    row = ApplicationRow(
+        company=app.company,
+        company_key=company_key,
+        role=app.role,
+        status=app.status.value,
+        stage=app.stage.value,
+        applied_on=app.applied_on,
+        updated_at=app.updated_at,
+        url=app.url,
+        notes=app.notes,
+        requisition_id=app.requisition_id,
+        company_domain=app.company_domain,
+        manual=sorted(app.manual),
+    )
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+_SCANNED_FIELDS = ("role", "status", "stage", "updated_at", "requisition_id", "company_domain")
+
+
+def update_from_scan(session: Session, app: Application) -> None:
+    """Write what a scan learned, leaving every field the user set by hand alone."""
+    row = session.get(ApplicationRow, app.id)
+    if row is None:
+        return
+    manual = set(row.manual or ())
+    for name in _SCANNED_FIELDS:
+        if name in manual:
+            continue
+        value = getattr(app, name)
+        if isinstance(value, Status | Stage):
+            value = value.value
+        if value is not None:
+            setattr(row, name, value)
+
+
+def get(session: Session, app_id: int) -> Application | None:
+    row = session.get(ApplicationRow, app_id)
+    if row is None:
+        return None
+    app = to_domain(row)
+    app.events = events(session, app_id)
+    app.contacts = contacts(session, app_id)
+    return app
+
+
+def list_all(session: Session) -> list[Application]:
+    rows = session.scalars(
+        select(ApplicationRow).order_by(ApplicationRow.updated_at.desc(), ApplicationRow.id)
+    )
+    return [to_domain(r) for r in rows]
+
+
+def rows_for_index(session: Session) -> list[ApplicationRow]:
+    return list(session.scalars(select(ApplicationRow)))
+
+
+def thread_ids(session: Session) -> list[tuple[str, int]]:
+    """(message id, application id) for every linked email: the thread signal."""
+    from gracefully.store.tables import EmailRow
+
+    query = (
+        select(EmailRow.message_id, LinkRow.application_id)
+        .join(LinkRow, LinkRow.email_id == EmailRow.id)
+        .where(LinkRow.application_id.is_not(None), EmailRow.message_id.is_not(None))
+    )
+    return [(m, a) for m, a in session.execute(query)]
+
+
+def add_link(session: Session, link: Link) -> None:
+    session.merge(
+        LinkRow(
+            email_id=storage_id(link.email_id),
+            application_id=link.application_id,
+            signal=link.signal.value,
+            confidence=link.confidence,
+            evidence=link.evidence,
+            needs_review=link.needs_review,
+        )
+    )
+
+
+def links_for(session: Session, app_id: int) -> list[Link]:
+    rows = session.scalars(select(LinkRow).where(LinkRow.application_id == app_id))
+    return [_link(r) for r in rows]
+
+
+def _link(row: LinkRow) -> Link:
+    return Link(
+        email_id=row.email_id,
+        application_id=row.application_id,
+        signal=LinkSignal(row.signal),
+        confidence=row.confidence,
+        evidence=row.evidence,
+        needs_review=row.needs_review,
+    )
+
+
+def links_needing_review(session: Session) -> list[Link]:
+    rows = session.scalars(select(LinkRow).where(LinkRow.needs_review.is_(True)))
+    return [_link(r) for r in rows]
+
+
+def _upsert(session: Session, table, values: list[dict], conflict: Sequence[str]) -> None:  # type: ignore[no-untyped-def]
+    """Insert rows, ignoring ones already there: re-scans and retries stay idempotent."""
+    if not values:
+        return
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    session.execute(insert(table).values(values).on_conflict_do_nothing(index_elements=conflict))
+
+
+def add_events(session: Session, app_id: int, items: Iterable[Event]) -> None:
+    values = [
+        {
+            "application_id": app_id,
+            "kind": e.kind.value,
+            "at": e.at,
+            "summary": e.summary,
+            "email_id": storage_id(e.email_id) if e.email_id else None,
+        }
+        for e in items
+    ]
+    _upsert(session, EventRow.__table__, values, ("application_id", "kind", "email_id"))
+
+
+def events(session: Session, app_id: int) -> list[Event]:
+    rows = session.scalars(
+        select(EventRow).where(EventRow.application_id == app_id).order_by(EventRow.at)
+    )
+    return [Event(EventKind(r.kind), _aware(r.at), r.summary, r.email_id) for r in rows]  # type: ignore[arg-type]
+
+
+def add_contacts(session: Session, app_id: int, items: Iterable[Contact]) -> None:
+    values = [
+        {
+            "application_id": app_id,
+            "name": c.name[:255],
+            "email": c.email or "",
+            "role": c.role.value,
+            "contactable": c.contactable,
+        }
+        for c in items
+    ]
+    _upsert(session, ContactRow.__table__, values, ("application_id", "name", "email"))
+
+
+def contacts(session: Session, app_id: int) -> list[Contact]:
+    rows = session.scalars(select(ContactRow).where(ContactRow.application_id == app_id))
+    return [Contact(r.name, r.email or None, ContactRole(r.role), r.contactable) for r in rows]
+
+
+def count(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(ApplicationRow)) or 0
