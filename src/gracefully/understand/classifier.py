@@ -1,0 +1,178 @@
+"""The category model: a linear text classifier trained from examples the project writes.
+
+Trained at first use from `examples/*.jsonl` plus the user's corrections, and
+cached as plain arrays (vocabulary, idf, weights, temperature) in an .npz
+loaded with `allow_pickle=False`. The cache records `FORMAT_VERSION` and a
+hash of the training data; anything else is retrained, never half-loaded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold, cross_val_predict
+
+from gracefully.domain import Category, Email, Evidence
+from gracefully.understand.calibration import fit_temperature, softmax
+from gracefully.understand.features import MAX_BODY, Vocabulary, body_terms, terms
+from gracefully.understand.sentences import split
+
+FORMAT_VERSION = 1
+EXAMPLES_DIR = Path(__file__).with_name("examples")
+CACHE_FILE = "category_model.npz"
+CORRECTION_WEIGHT = 5.0
+"""A user's correction counts as several shipped examples: it is about their own mail."""
+_C = 10.0
+_MIN_DF = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    subject: str
+    sender: str
+    body: str
+    category: Category
+
+
+def load_examples(directory: Path = EXAMPLES_DIR) -> list[Example]:
+    """Every shipped example, in a stable order (files sorted by name)."""
+    out = []
+    for path in sorted(directory.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                obj = json.loads(line)
+                cat = Category(obj["category"])
+                out.append(Example(obj.get("subject", ""), obj.get("sender", ""), obj["body"], cat))
+    return out
+
+
+def email_terms(email: Email) -> list[str]:
+    return terms(email.subject, str(email.sender or ""), email.text)
+
+
+@dataclass(frozen=True)
+class Classifier:
+    vocabulary: Vocabulary
+    classes: tuple[Category, ...]
+    coef: np.ndarray
+    intercept: np.ndarray
+    temperature: float
+    version: str
+    _contrast: np.ndarray = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # How much each term favours a class over the average class: scores evidence.
+        contrast = (self.coef - self.coef.mean(axis=0)) * self.vocabulary.idf
+        object.__setattr__(self, "_contrast", contrast)
+
+    def probabilities(self, emails: Sequence[Email]) -> np.ndarray:
+        x = self.vocabulary.transform(email_terms(e) for e in emails)
+        return softmax(x @ self.coef.T + self.intercept, self.temperature)
+
+    def predict(self, emails: Sequence[Email]) -> list[tuple[Category, float]]:
+        """The likeliest category of each email with its calibrated probability."""
+        if not emails:
+            return []
+        probs = self.probabilities(emails)
+        best = probs.argmax(axis=1)
+        return [(self.classes[j], float(probs[i, j])) for i, j in enumerate(best)]
+
+    def evidence(self, emails: Sequence[Email], categories: Sequence[Category]) -> list[Evidence]:
+        """For each email, the sentence of `email.text` that most supports its category."""
+        spans = [split(e.text, MAX_BODY) for e in emails]
+        x = self.vocabulary.transform(body_terms(s) for sp in spans for _, _, s in sp)
+        out, offset = [], 0
+        for email, cat, sp in zip(emails, categories, spans, strict=True):
+            row = self._contrast[self.classes.index(cat)]
+            scores = x[offset : offset + len(sp)] @ row
+            offset += len(sp)
+            out.append(self._pick(email, cat, sp, scores))
+        return out
+
+    def _pick(self, email: Email, cat: Category, spans: list, scores: np.ndarray) -> Evidence:
+        if not spans:
+            return Evidence("category", cat.value, "category_model:subject", email.subject)
+        start, end, sentence = spans[int(np.argmax(scores))]
+        return Evidence("category", cat.value, "category_model", sentence, start, end)
+
+
+def _data_hash(examples: Sequence[Example], weights: Sequence[float]) -> str:
+    h = hashlib.sha256(f"v{FORMAT_VERSION} C={_C} min_df={_MIN_DF}".encode())
+    for ex, w in zip(examples, weights, strict=True):
+        h.update(json.dumps([ex.subject, ex.sender, ex.body, ex.category.value, w]).encode())
+    return h.hexdigest()
+
+
+def _fit(examples: Sequence[Example], weights: np.ndarray, version: str) -> Classifier:
+    docs = [terms(e.subject, e.sender, e.body) for e in examples]
+    vocab = Vocabulary.fit(docs, _MIN_DF)
+    x = vocab.transform(docs)
+    classes = tuple(c for c in Category if any(e.category is c for e in examples))
+    y = np.array([classes.index(e.category) for e in examples])
+    model = LogisticRegression(C=_C, max_iter=2000)
+    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
+    held_out = cross_val_predict(
+        model, x, y, cv=folds, method="decision_function", params={"sample_weight": weights}
+    )
+    temperature = fit_temperature(held_out, y)
+    model.fit(x, y, sample_weight=weights)
+    return Classifier(vocab, classes, model.coef_, model.intercept_, temperature, version)
+
+
+def _save(clf: Classifier, path: Path, data_hash: str) -> None:
+    meta = {"format_version": FORMAT_VERSION, "data_hash": data_hash, "version": clf.version}
+    tmp = path.with_suffix(".tmp.npz")
+    np.savez_compressed(
+        tmp,
+        meta=np.array(json.dumps(meta)),
+        terms=np.array(clf.vocabulary.terms, dtype=str),
+        idf=clf.vocabulary.idf,
+        classes=np.array([c.value for c in clf.classes], dtype=str),
+        coef=clf.coef,
+        intercept=clf.intercept,
+        temperature=np.array(clf.temperature),
+    )
+    os.replace(tmp, path)
+
+
+def _load(path: Path, data_hash: str) -> Classifier | None:
+    """The cached model if it was trained by this format on this data, else None."""
+    try:
+        with np.load(path, allow_pickle=False) as z:
+            meta = json.loads(str(z["meta"]))
+            if meta.get("format_version") != FORMAT_VERSION or meta.get("data_hash") != data_hash:
+                return None
+            vocab = Vocabulary({t: i for i, t in enumerate(z["terms"].tolist())}, z["idf"])
+            classes = tuple(Category(c) for c in z["classes"].tolist())
+            return Classifier(
+                vocab, classes, z["coef"], z["intercept"], float(z["temperature"]), meta["version"]
+            )
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile):
+        return None
+
+
+def train_classifier(extra: Sequence[Example] = (), cache_dir: Path | None = None) -> Classifier:
+    """The model for the shipped examples plus `extra` (user corrections).
+
+    With `cache_dir`, a matching cached model is reused and a stale one is
+    replaced; without it, the model lives in memory only.
+    """
+    examples = [*load_examples(), *extra]
+    weights = np.array([1.0] * (len(examples) - len(extra)) + [CORRECTION_WEIGHT] * len(extra))
+    data_hash = _data_hash(examples, weights.tolist())
+    path = cache_dir / CACHE_FILE if cache_dir is not None else None
+    if path is not None and path.exists() and (cached := _load(path, data_hash)):
+        return cached
+    clf = _fit(examples, weights, f"category-v{FORMAT_VERSION}-{data_hash[:12]}")
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _save(clf, path, data_hash)
+    return clf

@@ -1,0 +1,86 @@
+"""Cheap featurisation for the category model: marked word 1-2grams, sublinear TF-IDF.
+
+Subject and sender tokens carry a prefix so that "interview" in a subject is a
+different signal from "interview" in a body. Bodies are cut at `MAX_BODY`
+characters because the decision is almost always made in the first
+paragraphs, and long job-board digests must not slow a whole-mailbox scan.
+The state is a vocabulary and an idf vector, so it is saved as plain arrays.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.sparse import csr_matrix
+
+MAX_BODY = 3000
+_URL = re.compile(r"https?://\S+|www\.\S+|\[link\]", re.I)
+_ADDR = re.compile(r"\S+@\S+")
+_DIGITS = re.compile(r"\d+")
+_WORD = re.compile(r"[^\W_]+|_\w+_")
+
+
+def _words(text: str) -> list[str]:
+    text = _URL.sub(" _url_ ", text.lower())
+    text = _ADDR.sub(" _addr_ ", text)
+    return _WORD.findall(_DIGITS.sub("0", text))
+
+
+def _grams(words: list[str], prefix: str = "") -> list[str]:
+    grams = [prefix + w for w in words]
+    grams += [f"{prefix}{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    return grams
+
+
+def sender_terms(sender: str) -> list[str]:
+    """Sender name words and address parts (no-reply, ATS domains) as marked unigrams."""
+    return ["f:" + w for w in re.findall(r"[a-z]+", sender.lower())]
+
+
+def terms(subject: str, sender: str, body: str) -> list[str]:
+    return _grams(_words(subject), "s:") + sender_terms(sender) + _grams(_words(body[:MAX_BODY]))
+
+
+def body_terms(text: str) -> list[str]:
+    return _grams(_words(text))
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Term index and idf; `transform` gives L2-normalised sublinear TF-IDF rows."""
+
+    index: dict[str, int]
+    idf: np.ndarray
+
+    @classmethod
+    def fit(cls, docs: Sequence[list[str]], min_df: int = 2) -> Vocabulary:
+        df = Counter(t for doc in docs for t in set(doc))
+        kept = sorted(t for t, n in df.items() if n >= min_df)
+        n = len(docs)
+        idf = np.array([math.log((1 + n) / (1 + df[t])) + 1.0 for t in kept])
+        return cls({t: i for i, t in enumerate(kept)}, idf)
+
+    @property
+    def terms(self) -> list[str]:
+        return sorted(self.index, key=self.index.__getitem__)
+
+    def transform(self, docs: Iterable[list[str]]) -> csr_matrix:
+        indptr, indices, values = [0], [], []
+        idf = self.idf
+        for doc in docs:
+            counts = Counter(i for i in map(self.index.get, doc) if i is not None)
+            cols = list(counts)
+            w = [(1.0 + math.log(c)) * idf[i] for i, c in counts.items()]
+            norm = math.sqrt(sum(x * x for x in w)) or 1.0
+            indices += cols
+            values += [x / norm for x in w]
+            indptr.append(len(indices))
+        return csr_matrix(
+            (np.array(values), np.array(indices, dtype=np.int32), np.array(indptr)),
+            shape=(len(indptr) - 1, len(self.index)),
+        )
