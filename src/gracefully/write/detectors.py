@@ -1,0 +1,206 @@
+"""Small detectors the grace rules are built from.
+
+A detector reads a text in its context and returns the words that triggered
+it (empty: nothing found). Phrase detectors work sentence by sentence, so a
+guard (`unless`) can spare a sentence, and the trigger is the phrase itself.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+
+@dataclass(frozen=True, slots=True)
+class GraceContext:
+    """What a draft should agree with. Empty fields are unknown and not checked."""
+
+    to_name: str = ""
+    company: str = ""
+    role: str = ""
+    feedback_refused: bool = False
+    known_names: tuple[str, ...] = ()
+    """Other people the note may name (interviewers, the user)."""
+    alt_role: str = ""
+    own_text: tuple[str, ...] = ()
+    """Text the user wrote (profile, signature): organisations named there are theirs."""
+    max_words: int = 150
+
+
+Detector = Callable[[str, GraceContext], list[str]]
+Pattern = str | re.Pattern[str]
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _compile(patterns: Iterable[Pattern]) -> tuple[re.Pattern[str], ...]:
+    return tuple(p if isinstance(p, re.Pattern) else re.compile(p, re.IGNORECASE) for p in patterns)
+
+
+def phrases(*patterns: Pattern, unless: Iterable[Pattern] = ()) -> Detector:
+    """Fires on each phrase matching a pattern, in a sentence no `unless` pattern matches."""
+    found, guards = _compile(patterns), _compile(unless)
+
+    def detect(text: str, _: GraceContext) -> list[str]:
+        return [
+            m.group(0)
+            for s in sentences(text)
+            if not any(g.search(s) for g in guards)
+            for p in found
+            for m in p.finditer(s)
+        ]
+
+    return detect
+
+
+ASKS = _compile(
+    (
+        r"\?\s*$",
+        r"\b(?:would|could|can|might) you\b",
+        r"\bplease (?:keep|let|consider|share|send|tell|pass|point|forward|add)\b",
+        r"\bkeep me in mind\b",
+        r"\b(?:be|being) considered\b",
+        r"\bif you (?:could|can|have|were able|are able|are open|'re open)\b",
+        r"\bI(?:'d| would) (?:welcome|appreciate|value|love to hear)\b",
+        r"\bI(?:'d| would) be (?:grateful|glad|happy|delighted|keen) (?:for|if|to hear)\b",
+        r"\b(?:open|glad) to (?:a|an) (?:short |brief |quick )?(?:call|chat|conversation)\b",
+    )
+)
+COURTESY = _compile((r"\bdon't hesitate\b", r"\bfeel free\b", r"\bif (?:there is|I can)\b"))
+
+
+def asks(text: str) -> list[str]:
+    """Sentences that ask the reader for something (courtesies are not asks)."""
+    return [
+        s
+        for s in sentences(text)
+        if any(a.search(s) for a in ASKS) and not any(c.search(s) for c in COURTESY)
+    ]
+
+
+def asks_matching(*patterns: Pattern) -> Detector:
+    """Fires on asks that also match one of `patterns` (e.g. an ask for feedback)."""
+    found = _compile(patterns)
+
+    def detect(text: str, _: GraceContext) -> list[str]:
+        return [m.group(0) for s in asks(text) for p in found for m in p.finditer(s)]
+
+    return detect
+
+
+def more_than_one_ask(text: str, _: GraceContext) -> list[str]:
+    found = asks(text)
+    return found if len(found) > 1 else []
+
+
+def absent(*patterns: Pattern) -> Detector:
+    """Fires (with an empty-ish trigger) when none of `patterns` occurs anywhere."""
+    found = _compile(patterns)
+
+    def detect(text: str, _: GraceContext) -> list[str]:
+        return [] if any(p.search(text) for p in found) else ["(no thank-you found)"]
+
+    return detect
+
+
+def over_length(text: str, ctx: GraceContext) -> list[str]:
+    n = word_count(text)
+    return [f"{n} words"] if n > ctx.max_words else []
+
+
+# --- names and companies -----------------------------------------------------
+
+_TITLES = {"mr", "mrs", "ms", "mx", "dr", "prof", "miss"}
+_GENERIC = {"there", "all", "everyone", "team", "folks", "hiring", "sir", "madam", "recruiter"}
+_TEAM_WORDS = r"(?:team|folks|recruiting|hiring|talent|people)\b"
+_NAME = r"([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})"
+GREETING = re.compile(
+    r"^[ \t]*(?i:hi|hello|dear|hey|good (?:morning|afternoon|evening)|greetings),?[ \t]+"
+    + _NAME
+    + r"(?P<rest>[ \t]+\w+)?",
+    re.MULTILINE,
+)
+_ORG = r"([A-Z][\w&'’.-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’.-]*){0,3})"
+ORG_MENTIONS = (
+    re.compile(r"\b(?:at|join|joining|joined)[ \t]+" + _ORG),
+    re.compile(
+        r"\b(?:role|position|opening|openings|opportunit(?:y|ies)|job|career|future)"
+        r"[ \t]+(?:at|with)[ \t]+" + _ORG
+    ),
+    re.compile(_ORG + r"(?:'s|’s)?[ \t]+(?:team|family|culture|mission|recruiting|hiring)\b"),
+)
+_NOT_ORGS = {
+    "i", "the", "a", "my", "your", "our", "this", "that", "thank", "thanks", "best", "kind",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "hi", "hello", "dear",
+}  # fmt: skip
+_SUFFIXES = {"inc", "llc", "ltd", "gmbh", "corp", "co", "plc", "sa", "ag", "group", "the"}
+
+
+def _fold(text: str) -> str:
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^\w\s]", " ", plain).casefold()
+
+
+def _tokens(text: str) -> set[str]:
+    return set(_fold(text).split()) - _TITLES
+
+
+def wrong_name(text: str, ctx: GraceContext) -> list[str]:
+    """A greeting that names someone other than the recipient or a known person."""
+    allowed = set().union(*(_tokens(n) for n in (ctx.to_name, *ctx.known_names)))
+    if not allowed:
+        return []
+    triggers = []
+    for m in GREETING.finditer(text):
+        rest = (m.group("rest") or "").strip()
+        named = _tokens(m.group(1)) - _GENERIC
+        if re.match(_TEAM_WORDS, rest, re.IGNORECASE) or not named:
+            continue
+        if not named & allowed:
+            triggers.append(m.group(0).strip())
+    return triggers
+
+
+def _org_matches(candidate: str, ctx: GraceContext) -> bool:
+    cand = " ".join(t for t in _fold(candidate).split() if t not in _SUFFIXES)
+    company = " ".join(t for t in _fold(ctx.company).split() if t not in _SUFFIXES)
+    if not cand or cand.split()[0] in _NOT_ORGS:
+        return True
+    if fuzz.token_set_ratio(cand, company) >= 90:
+        return True
+    if fuzz.ratio(cand.replace(" ", ""), company.replace(" ", "")) >= 88:
+        return True
+    trusted = (ctx.role, ctx.alt_role, ctx.to_name, *ctx.known_names, *ctx.own_text)
+    return any(cand in _fold(t) for t in trusted if t)
+
+
+def _greeted_teams(text: str) -> list[str]:
+    return [
+        m.group(1)
+        for m in GREETING.finditer(text)
+        if re.match(_TEAM_WORDS, (m.group("rest") or "").strip(), re.IGNORECASE)
+    ]
+
+
+def wrong_company(text: str, ctx: GraceContext) -> list[str]:
+    """An organisation named where the company belongs that is not the company."""
+    if not ctx.company:
+        return []
+    candidates = [m.group(1).rstrip(".'’-") for p in ORG_MENTIONS for m in p.finditer(text)]
+    candidates += _greeted_teams(text)
+    return [c for c in dict.fromkeys(candidates) if not _org_matches(c, ctx)]

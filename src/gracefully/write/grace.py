@@ -1,0 +1,32 @@
+"""The grace check: an etiquette linter for any follow-up, drafted or hand-written."""
+
+from __future__ import annotations
+
+from gracefully.domain import Finding
+from gracefully.write.detectors import GraceContext
+from gracefully.write.grace_rules import GRACE_RULES, GraceRule
+
+
+def check(
+    text: str, context: GraceContext, rules: tuple[GraceRule, ...] = GRACE_RULES
+) -> list[Finding]:
+    """One finding per rule that fires, with the words that triggered it."""
+    findings = []
+    for rule in rules:
+        if not rule.applies(context):
+            continue
+        triggers = list(dict.fromkeys(rule.detect(text, context)))
+        if triggers:
+            findings.append(
+                Finding(
+                    code=rule.code,
+                    severity=rule.severity,
+                    message=rule.message,
+                    trigger="; ".join(triggers),
+                    suggestion=rule.suggestion,
+                )
+            )
+    return findings
+
+
+__all__ = ["GraceContext", "check"]
