@@ -1,0 +1,183 @@
+"""The details of a job email: for a rejection its stage, reasons and policies,
+and for every job email the company, role, contact, sender kind and requisition id.
+
+Every value comes from a declarative rule table (one module per subject) run
+by one engine, and every value carries the `Evidence` that set it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from gracefully.domain import Category, Email, Evidence, Feedback, Reason, Rejection, Stage
+from gracefully.understand.details import entities, policy, reasons, senders, stage
+from gracefully.understand.details.engine import Doc, Hit, Rule, Table, Where
+from gracefully.understand.details.names import (
+    clean_company,
+    clean_person,
+    clean_role,
+    domain_company,
+    sender_person,
+)
+
+__all__ = ["Details", "Rule", "Where", "extract"]
+
+
+@dataclass(frozen=True, slots=True)
+class Details:
+    rejection: Rejection | None
+    """Only when the category is REJECTION."""
+    company: str | None
+    role: str | None
+    contact: str | None
+    no_reply: bool
+    ats: str | None
+    door_closed: bool
+    requisition_id: str | None
+    evidence: tuple[Evidence, ...]
+
+
+_ENTITY_CATEGORIES = frozenset(
+    {
+        Category.REJECTION,
+        Category.CONFIRMATION,
+        Category.INTERVIEW,
+        Category.ASSESSMENT,
+        Category.OFFER,
+        Category.RECRUITER_OUTREACH,
+    }
+)
+_STAGE = Table(stage.RULES)
+_REASONS = Table(reasons.RULES)
+_FEEDBACK = Table(policy.FEEDBACK)
+_KEEP = Table(policy.KEEP_ON_FILE)
+_REAPPLY = Table(policy.INVITE_REAPPLY)
+_ALT_ROLE = Table(policy.ALT_ROLE)
+_DOOR = Table(policy.DOOR_CLOSED)
+_PERSONAL = Table(policy.PERSONAL)
+_TEMPLATED = Table(policy.TEMPLATED)
+_NO_REPLY = Table(senders.NO_REPLY)
+_ATS = Table(senders.ATS)
+_COMPANY = Table(entities.COMPANY)
+_ROLE = Table(entities.ROLE)
+_CONTACT = Table(entities.CONTACT)
+_REQUISITION = Table(entities.REQUISITION)
+_DOMAIN_RULES = frozenset({"ats-tenant", "sender-domain"})
+
+
+def extract(email: Email, category: Category) -> Details:
+    """Read the details of one email; `category` decides which details apply."""
+    doc = Doc(email)
+    found: list[Evidence] = []
+    no_reply = _first(_NO_REPLY, doc, found) is not None
+    ats = _first(_ATS, doc, found)
+    door_closed = _first(_DOOR, doc, found) is not None
+    company = role = contact = requisition = None
+    if category in _ENTITY_CATEGORIES:
+        company = _company(email, doc, found)
+        role = _first(_ROLE, doc, found, clean_role)
+        contact = _contact(email, doc, company, found)
+        requisition = _first(_REQUISITION, doc, found)
+    rejection = None
+    if category is Category.REJECTION:
+        rejection = _rejection(doc, contact, found)
+    return Details(
+        rejection=rejection,
+        company=company,
+        role=role,
+        contact=contact,
+        no_reply=no_reply,
+        ats=ats,
+        door_closed=door_closed,
+        requisition_id=requisition,
+        evidence=tuple(found),
+    )
+
+
+def _rejection(doc: Doc, contact: str | None, found: list[Evidence]) -> Rejection:
+    stages = list(_STAGE.hits(doc))
+    furthest = max(stages, key=lambda hit: Stage(hit.value).rank, default=None)
+    if furthest is not None:
+        found.append(furthest.evidence)
+    stated = _unique(_REASONS.hits(doc), found)
+    feedback = _feedback(doc, found)
+    alt_role = _first(_ALT_ROLE, doc, found)
+    personal = (
+        contact is not None
+        and _first(_PERSONAL, doc, found) is not None
+        and _first(_TEMPLATED, doc, []) is None
+    )
+    return Rejection(
+        stage=Stage(furthest.value) if furthest else Stage.UNKNOWN,
+        reasons=tuple(reason for reason in Reason if reason in stated),
+        feedback=feedback,
+        keep_on_file=_first(_KEEP, doc, found) is not None,
+        invite_reapply=_first(_REAPPLY, doc, found) is not None,
+        alt_role=alt_role is not None,
+        personal=personal,
+        alt_role_text=alt_role,
+    )
+
+
+def _feedback(doc: Doc, found: list[Evidence]) -> Feedback:
+    hits = {Feedback(hit.value): hit for hit in _FEEDBACK.hits(doc)}
+    for value in policy.FEEDBACK_ORDER:
+        if value in hits:
+            found.append(hits[value].evidence)
+            return value
+    return Feedback.NONE
+
+
+def _company(email: Email, doc: Doc, found: list[Evidence]) -> str | None:
+    if sender_person(email.sender):
+        skip = {"sender-org-name"}
+    else:
+        skip = set()
+    for hit in _COMPANY.hits(doc):
+        if hit.rule.name in skip:
+            continue
+        if hit.rule.name in _DOMAIN_RULES:
+            value = domain_company(hit.value, doc.subject + "\n" + doc.text)
+        else:
+            value = clean_company(hit.value)
+        if value:
+            found.append(_with_value(hit, value))
+            return value
+    return None
+
+
+def _contact(email: Email, doc: Doc, company: str | None, found: list[Evidence]) -> str | None:
+    value = _first(_CONTACT, doc, found, lambda name: clean_person(name, company))
+    if value is None and (value := sender_person(email.sender)):
+        sender = str(email.sender)
+        found.append(Evidence("contact", value, "sender-person", sender))
+    return value
+
+
+def _first(
+    table: Table, doc: Doc, found: list[Evidence], clean: Callable[[str], str | None] | None = None
+) -> str | None:
+    """The first hit of the table (in priority order) whose value survives `clean`."""
+    for hit in table.hits(doc):
+        value = clean(hit.value) if clean else hit.value
+        if value:
+            found.append(_with_value(hit, value))
+            return value
+    return None
+
+
+def _unique(hits: object, found: list[Evidence]) -> set[str]:
+    values: set[str] = set()
+    for hit in hits:  # type: ignore[attr-defined]
+        if hit.value not in values:
+            values.add(hit.value)
+            found.append(hit.evidence)
+    return values
+
+
+def _with_value(hit: Hit, value: str) -> Evidence:
+    evidence = hit.evidence
+    if evidence.value == value:
+        return evidence
+    return Evidence(evidence.field, value, evidence.rule, evidence.sentence, evidence.start, evidence.end)

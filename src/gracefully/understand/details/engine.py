@@ -1,0 +1,144 @@
+"""One generic engine for every detail rule: match, check the must-not, keep the evidence.
+
+A rule is data (see `Rule`); the tables in the sibling modules are tuples of
+rules, and a new phrasing is one more row. The engine reads one `Doc` (the
+email's text, capped, lower-cased once, split into sentences, plus subject
+and sender) and yields a `Hit` per match, with the `Evidence` that explains it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+
+from gracefully.domain import Email, Evidence
+from gracefully.understand.sentences import LIMIT, Span, split
+
+MAX_MATCHES = 4
+"""Matches tried per rule before giving up on it (bounds the work on odd mail)."""
+
+
+class Where(StrEnum):
+    """Which part of the email a rule reads."""
+
+    TEXT = "text"
+    SUBJECT = "subject"
+    SENDER_NAME = "sender_name"
+    SENDER_ADDRESS = "sender_address"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A phrasing that sets `field` to `value`.
+
+    `pattern` is matched against the lower-cased source unless `cased` (entity
+    rules that copy names as written, with `(?i:...)` lead-ins). When `value`
+    is empty, the pattern's group `v` is the value. `unless` is the must-not:
+    when it matches the sentence (or the whole subject/sender) the hit is dropped.
+    """
+
+    name: str
+    field: str
+    value: str
+    pattern: str
+    unless: str = ""
+    where: Where = Where.TEXT
+    cased: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    rule: Rule
+    value: str
+    evidence: Evidence
+
+
+class Doc:
+    """An email prepared once for all the tables."""
+
+    __slots__ = ("_low", "_raw", "_starts", "spans", "subject", "text")
+
+    def __init__(self, email: Email, limit: int = LIMIT) -> None:
+        self.text = email.text[:limit]
+        self.spans: list[Span] = split(self.text, limit)
+        self._starts = [start for start, _, _ in self.spans]
+        sender = email.sender
+        self.subject = " ".join(email.subject.split())
+        name = " ".join(sender.name.split()).strip("\"' ") if sender else ""
+        self._raw = {
+            Where.TEXT: self.text,
+            Where.SUBJECT: self.subject,
+            Where.SENDER_NAME: name,
+            Where.SENDER_ADDRESS: sender.email.lower() if sender else "",
+        }
+        self._low = {where: _lower(raw) for where, raw in self._raw.items()}
+
+    def source(self, where: Where, cased: bool) -> str:
+        return self._raw[where] if cased else self._low[where]
+
+    def sentence(self, pos: int) -> Span:
+        """The sentence that holds text position `pos` (the next one when `pos` is between)."""
+        if not self.spans:
+            return (0, len(self.text), self.text)
+        index = max(0, bisect_right(self._starts, pos) - 1)
+        start, end, sentence = self.spans[index]
+        if pos >= end and index + 1 < len(self.spans):
+            return self.spans[index + 1]
+        return start, end, sentence
+
+
+def _lower(text: str) -> str:
+    """Lower-case without moving any offset (a few characters grow when lowered)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+class Table:
+    """A compiled tuple of rules, applied in order (order is priority)."""
+
+    def __init__(self, rules: Iterable[Rule]) -> None:
+        self.rules = tuple(rules)
+        self._compiled = tuple(
+            (rule, re.compile(rule.pattern), re.compile(rule.unless) if rule.unless else None)
+            for rule in self.rules
+        )
+
+    def hits(self, doc: Doc) -> Iterator[Hit]:
+        """Every accepted match, rule by rule, in text order within a rule."""
+        for rule, pattern, unless in self._compiled:
+            source = doc.source(rule.where, rule.cased)
+            if not source:
+                continue
+            for count, match in enumerate(pattern.finditer(source)):
+                if count >= MAX_MATCHES:
+                    break
+                hit = _hit(doc, rule, match, unless)
+                if hit is not None:
+                    yield hit
+
+
+def _captured(match: re.Match[str]) -> str:
+    """The first named group that matched: a rule may offer alternative captures."""
+    return next((v.strip() for v in match.groupdict().values() if v and v.strip()), "")
+
+
+def _hit(doc: Doc, rule: Rule, match: re.Match[str], unless: re.Pattern[str] | None) -> Hit | None:
+    value = rule.value or _captured(match)
+    if not value:
+        return None
+    if rule.where is Where.TEXT:
+        start, end, sentence = doc.sentence(match.start())
+        scope = doc.source(Where.TEXT, cased=False)[start:end]
+    else:
+        start = end = -1
+        sentence = doc.source(rule.where, cased=True)
+        scope = doc.source(rule.where, cased=False)
+    if unless is not None and unless.search(scope):
+        return None
+    field = rule.field
+    return Hit(rule, value, Evidence(field, value, rule.name, sentence, start, end))

@@ -1,0 +1,319 @@
+"""The reasons a rejection STATES (shared SCHEMA.md), one row per phrasing.
+
+Only stated reasons count: the volume of applications alone is not a reason,
+"not a fit at this time" names none, and a hypothetical ("it may be because
+your experience...") is not a statement. A competitive or stronger pool is
+`other_candidate`; one chosen person ("we selected another candidate") is
+`position_filled`. Patterns read lower-cased text.
+"""
+
+from __future__ import annotations
+
+from gracefully.domain import Reason
+from gracefully.understand.details.engine import Rule
+
+F = "reasons"
+R = Reason
+_MAYBE = r"may be because|might be because|could be because|if you (?:were|are|aren't|weren't) not"
+_PEOPLE = r"(?:candidates|applicants|individuals|profiles|people|finalists|applications)"
+_ONE = r"(?:candidate|applicant|individual|person|finalist)"
+_CHOSE = (
+    r"(?:decided|chosen|elected|opted|made the decision|determined|going|moving|continuing"
+    r"|proceeding|moved|proceeded|continue|move|proceed|progress|pursue|pursuing)"
+)
+_GO_ON = (
+    r"(?:move|moving|moved|proceed|proceeding|pursue|pursuing|progress|continue|go|going|advance)"
+)
+_ROLE = r"(?:position|role|job|opening|vacancy|requisition|opportunity|posting|search|req)"
+_EEO = r"without regard|regardless of|equal opportunity|discriminat"
+
+RULES: tuple[Rule, ...] = (
+    # other_candidate: someone else (a pool) fits better
+    Rule(
+        "other-candidates",
+        F,
+        R.OTHER_CANDIDATE,
+        _CHOSE + r"[^.\n]{0,40}?\b" + _GO_ON + r"(?: forward| ahead)?\s+with\s+"
+        r"(?:(?:other|different|alternative|additional|several|more|those|the)\s+)"
+        r"(?:\w+\s+){0,2}" + _PEOPLE + r"\b",
+        unless=_MAYBE,
+    ),
+    Rule(
+        "pursue-others",
+        F,
+        R.OTHER_CANDIDATE,
+        r"\b(?:pursue|pursuing|selected|identified|chosen|selecting|select|consider)\s+"
+        r"(?:other|different|alternative|more qualified|stronger)\s+(?:\w+\s+)?" + _PEOPLE + r"\b",
+        unless=_MAYBE,
+    ),
+    Rule(
+        "closer-match",
+        F,
+        R.OTHER_CANDIDATE,
+        _PEOPLE + r"\s+(?:who|whom|that|whose|with)\b[^.\n]{0,80}?\b(?:more closely|better|best|"
+        r"closer|closely|more aligned|more suited|stronger|more relevant|more directly)\b",
+        unless=_MAYBE,
+    ),
+    Rule(
+        "better-suited-others",
+        F,
+        R.OTHER_CANDIDATE,
+        r"\b(?:other|others|another group of)\b[^.\n]{0,30}\b(?:better|more|best|closely)\s+"
+        r"(?:suited|qualified|matched|aligned|match|fit)",
+        unless=_MAYBE,
+    ),
+    Rule(
+        "stronger-pool",
+        F,
+        R.OTHER_CANDIDATE,
+        r"\b(?:competitive|strong|stronger|talented|qualified|impressive|exceptional|outstanding"
+        r"|great|excellent|highly qualified)\s+(?:pool|field|group|slate|set|number|applicant pool"
+        r"|candidate pool)\b|\b(?:many|several|number of|lot of|lots of|huge number of great|"
+        r"number of highly|pool of)\s+(?:other\s+)?(?:very\s+|extremely\s+|highly\s+)?"
+        r"(?:qualified|talented|strong|great|impressive|exceptional|competitive)\s+"
+        + _PEOPLE
+        + r"|\b(?:highly|very|extremely|incredibly) competitive\b|\bstronger (?:applicants|candidates"
+        r"|profiles|matches)\b|\bsmallest differences\b",
+        unless=_MAYBE + r"|we get a lot of|if you",
+    ),
+    Rule(
+        "de-andere",
+        F,
+        R.OTHER_CANDIDATE,
+        r"\b(?:für|mit) (?:eine[nr]?|andere[nr]?) (?:andere[nr]? )?(?:kandidat|bewerber)",
+    ),
+    Rule("fr-autre", F, R.OTHER_CANDIDATE, r"\bautres? (?:candidat|profil)s?\b"),
+    Rule("es-otro", F, R.OTHER_CANDIDATE, r"\botros? (?:candidatos|perfiles)\b"),
+    Rule("nl-andere", F, R.OTHER_CANDIDATE, r"\bandere kandida(?:at|ten)\b"),
+    # position_filled
+    Rule(
+        "has-been-filled",
+        F,
+        R.POSITION_FILLED,
+        _ROLE + r"s?\s+(?:\w+\s+){0,3}(?:has|have|had|was|were|is|are)\s+(?:now\s+|already\s+|"
+        r"recently\s+|just\s+|since\s+)?(?:been\s+)?(?:filled|offered to|accepted by)\b",
+        unless=r"intern(?:al|ally)|from within|once|until|if the|when the",
+    ),
+    Rule(
+        "we-filled",
+        F,
+        R.POSITION_FILLED,
+        r"\bwe(?:'ve| have)?\s+(?:already\s+|recently\s+|just\s+|now\s+)?filled\b|"
+        r"\b(?:program|class|cohort|team|positions?) (?:is|are) (?:now )?(?:at|full|at full) "
+        r"?capacity|\bno (?:remaining|more) (?:openings|positions|spots)\b",
+        unless=r"intern(?:al|ally)|from within",
+    ),
+    Rule(
+        "another-candidate",
+        F,
+        R.POSITION_FILLED,
+        r"\b(?:selected|chosen|hired|offered|extended an offer to|made an offer to|decided on|"
+        r"going with|gone with|filled by|accepted an offer from|move forward with|moving forward"
+        r" with|proceed with|proceeding with)\s+(?:another|a different|an? other|one|an? "
+        r"(?:external|more)\s+\w+)\s+" + _ONE + r"\b",
+        unless=r"internal|from within|" + _MAYBE,
+    ),
+    Rule("de-besetzt", F, R.POSITION_FILLED, r"\b(?:bereits|anderweitig|schon) (?:\w+ )?besetzt\b"),
+    Rule("fr-pourvu", F, R.POSITION_FILLED, r"\b(?:a|ont) (?:déjà )?été pourvus?\b"),
+    Rule(
+        "es-cubierta", F, R.POSITION_FILLED, r"\b(?:ha sido|fue|ya está) (?:cubiert|ocupad)[oa]\b"
+    ),
+    Rule("nl-ingevuld", F, R.POSITION_FILLED, r"\bis (?:al |inmiddels )?(?:ingevuld|vervuld)\b"),
+    # internal_candidate
+    Rule(
+        "internal",
+        F,
+        R.INTERNAL_CANDIDATE,
+        r"\binternal (?:candidate|applicant|hire|transfer|promotion|move)|\b(?:filled|hire|hired|"
+        r"hiring|promote|promoted|promoting|fill it|fill the role)\s+(?:\w+\s+)?(?:internally|"
+        r"from within)\b|\bexisting (?:employee|team member|colleague)s?\b|\binterne[nr]? "
+        r"(?:kandidat|bewerber)|\bcandidat(?:ure)? interne|\bcandidato interno|\binterne kandidaat",
+    ),
+    # role_changed
+    Rule(
+        "requirements-changed",
+        F,
+        R.ROLE_CHANGED,
+        r"\b(?:requirements|job description|scope|needs|focus|priorities|profile|direction)\s+"
+        r"(?:for (?:the|this) (?:role|position) )?(?:has |have |had )?(?:changed|shifted|evolved)\b|"
+        r"\b(?:changed|revised|updated|re-?scoped|redefined|restructured|rethinking|redefining|"
+        r"re-?scoping|restructuring|re-?shaping)\s+(?:the|this|our)\s+(?:\w+\s+)?(?:role|position|"
+        r"requirements|job description|scope|team)\b|\b(?:shift|shifting|shifted|refocus\w*|"
+        r"changing)\s+(?:our\s+)?(?:immediate\s+)?(?:focus|priorities|direction)\b|"
+        r"\bdifferent direction (?:with|for) (?:the|this) (?:role|position)\b",
+    ),
+    # role_closed
+    Rule(
+        "closed-on-hold",
+        F,
+        R.ROLE_CLOSED,
+        _ROLE
+        + r"s?\s+(?:\w+\s+){0,3}(?:has|have|had|was|were|is|are|will be)\s+(?:now\s+|since\s+|"
+        r"recently\s+|unfortunately\s+)?(?:been\s+)?(?:cancell?ed|closed|put on hold|placed on hold"
+        r"|on hold|paused|withdrawn|eliminated|removed|frozen|no longer (?:available|open|needed"
+        r"|active))\b",
+        unless=r"filled|if the|once",
+    ),
+    Rule(
+        "on-hold",
+        F,
+        R.ROLE_CLOSED,
+        r"\b(?:putting|put|placing|placed|keeping)\s+(?:this|the|our|that)\s+(?:\w+\s+){0,2}on hold\b"
+        r"|\bhiring (?:freeze|pause)\b|\b(?:freeze|pause) (?:on|in) (?:hiring|recruit\w+)\b"
+        r"|\b(?:budget(?:ary)?|funding|headcount) (?:constraints?|cuts?|reasons|restrictions|"
+        r"changes|was|has been|is no longer)\b|\b(?:lost|no) (?:the )?(?:budget|funding|headcount)"
+        r"\b|\b(?:cancel|close|closing|cancelling|canceling|withdraw|withdrawing)\s+(?:this|the|our)"
+        r"\s+(?:\w+\s+)?" + _ROLE + r"\b",
+    ),
+    Rule(
+        "no-longer-hiring",
+        F,
+        R.ROLE_CLOSED,
+        r"\bno longer (?:hiring|recruiting|filling|accepting|processing|considering|pursuing|"
+        r"moving forward with|looking to fill|available|open|seeking|have the need)\b|"
+        r"\b(?:decided|chosen) not to (?:fill|hire|move forward with (?:the|this) (?:role|position)"
+        r"|proceed with (?:the|this) (?:role|position|hire))\b|\bnot (?:be )?(?:hiring|filling) "
+        r"(?:for )?(?:this|the) (?:role|position)\b|\brequisition (?:has been |was |is )?closed\b",
+        unless=r"filled|your application|\byou\b(?! applied)",
+    ),
+    Rule(
+        "de-fr-es-nl-closed",
+        F,
+        R.ROLE_CLOSED,
+        r"\b(?:stelle|position) (?:wurde|ist) (?:\w+ )?(?:gestrichen|storniert|zurückgezogen)|"
+        r"\bposte (?:a été|est) (?:annulé|supprimé|gelé)|\bpuesto (?:ha sido|fue) cancelado|"
+        r"\bvacature is (?:ingetrokken|gesloten|vervallen)|\b(?:einstellungsstopp|gel des "
+        r"recrutements|congelación de contrataciones|vacaturestop)\b",
+    ),
+    # better_fit_elsewhere
+    Rule(
+        "better-fit-elsewhere",
+        F,
+        R.BETTER_FIT_ELSEWHERE,
+        r"\b(?:you|your \w+(?: and \w+)?)\s+(?:would|might|may|could)\s+(?:\w+\s+)?be\s+(?:a\s+)?"
+        r"(?:better|stronger|great|good|strong|more)\s+(?:fit|suited|match|aligned)\s+(?:for|to|"
+        r"with|in)\s+(?:a|an|another|our|the|one)\s+(?:different|other|\w+)?",
+        unless=r"\bnot\b|n't|this (?:role|position)",
+    ),
+    Rule(
+        "suited-to-other-team",
+        F,
+        R.BETTER_FIT_ELSEWHERE,
+        r"\b(?:background|experience|skills|profile|skill set)\s+(?:is|are|seems?|would be)\s+"
+        r"(?:\w+\s+)?(?:better|more)\s+(?:suited|aligned|matched)\s+(?:for|to|with)\s+"
+        r"(?:a|an|another|other|different)\b",
+    ),
+    # overqualified
+    Rule(
+        "overqualified",
+        F,
+        R.OVERQUALIFIED,
+        r"\bover-?qualified\b|\btoo (?:senior|experienced)\b|\bmore senior than\b|\bexperience "
+        r"(?:exceeds|is beyond)\b|\büberqualifiziert|\bsurqualifi|\bsobre-?cualificad|"
+        r"\bsobrecalificad|\bovergekwalificeerd",
+    ),
+    # experience_gap
+    Rule(
+        "need-more-experience",
+        F,
+        R.EXPERIENCE_GAP,
+        r"\b(?:more|additional|further|deeper|stronger|greater|significant|extensive|direct|"
+        r"hands-on)\s+(?:\w+\s+){0,2}(?:experience|exposure|expertise|background|seniority)\s+"
+        r"(?:in|with|on|than|for)\b|\b(?:someone|candidates?|people)\s+(?:with|who have)\s+(?:more|"
+        r"a (?:deeper|stronger)|additional)\b|\bmore (?:senior|experienced)\s+(?:candidate|"
+        r"applicant|person|profile|hire)",
+        unless=_MAYBE + r"|\bif you\b|\bgain\b",
+    ),
+    Rule(
+        "skills-not-match",
+        F,
+        R.EXPERIENCE_GAP,
+        r"\b(?:skills?|skill set|skillset|experience|expertise|technical background)\b[^.\n]{0,40}?"
+        r"\b(?:(?:is|are|was|were|did|do|does)(?:\s+not|n't)\s+(?:quite\s+|fully\s+|yet\s+)?(?:a\s+)?"
+        r"(?:match|align|meet|aligned|what|strong enough|sufficient|at the level)|not (?:the|a) "
+        r"(?:strongest|strong|close|right) (?:match|fit))|\bnot (?:the|a) (?:strongest|strong) "
+        r"match (?:with|for) your (?:skill|experience)",
+        unless=_MAYBE + r"|\bif\b",
+    ),
+    Rule(
+        "lack-requirement",
+        F,
+        R.EXPERIENCE_GAP,
+        r"\b(?:lack(?:s|ed|ing)?|missing|without)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:experience|"
+        r"skills?|qualifications?|degree|background|knowledge)\b|\b(?:did|does|do)(?: not|n't) "
+        r"(?:fully )?meet (?:the|our|all|some) (?:\w+\s+)?(?:requirements|qualifications|criteria)"
+        r"|\b(?:degree|seniority|years of experience) (?:requirement|is required)\b",
+        unless=_MAYBE + r"|\bif\b|" + _EEO,
+    ),
+    Rule(
+        "de-fr-es-nl-experience",
+        F,
+        R.EXPERIENCE_GAP,
+        r"\bmehr (?:berufs)?erfahrung\b|\bplus d'expérience\b|\bmás experiencia\b|"
+        r"\bmeer (?:werk)?ervaring\b",
+    ),
+    # location
+    Rule(
+        "location",
+        F,
+        R.LOCATION,
+        r"\b(?:someone|candidates?|applicants?|people)\s+(?:who (?:are|is|live)\s+)?(?:local|"
+        r"based|located|living|residing)\b|\b(?:your|the) (?:current )?location\b|\brelocat\w+\b"
+        r"|\b(?:on-?site|in-office|in office|in-person|hybrid) (?:requirement|presence|"
+        r"attendance|role|position)\b|\b(?:must|need to|required to|requirement to) (?:be |live |"
+        r"reside |work )(?:\w+ ){0,2}(?:in|near|within|on-?site|local|based)\b|\boutside (?:of )?"
+        r"(?:our|the) (?:hiring |commutable )?(?:area|region|country|time ?zone)\b|\b(?:standort|"
+        r"umzug|wohnort|localisation|déménagement|ubicación|reubicación|woonplaats|verhuizing)\b",
+        unless=r"locations? (?:are|is) of interest|if any of|" + _EEO,
+    ),
+    # work_authorization
+    Rule(
+        "work-authorization",
+        F,
+        R.WORK_AUTHORIZATION,
+        r"\bvisa\b|\bsponsor(?:ship|ing)?\b|\bwork (?:authori[sz]ation|permit|permission|"
+        r"eligibility)\b|\bauthori[sz]ed to work\b|\bright to work\b|\beligib\w+ to work\b|"
+        r"\b(?:arbeitserlaubnis|aufenthaltstitel|permis de travail|autorisation de travail|"
+        r"permiso de trabajo|werkvergunning|tewerkstellingsvergunning)\b",
+        unless=_EEO + r"|\bvisa (?:card|inc)\b",
+    ),
+    # timing
+    Rule(
+        "timing",
+        F,
+        R.TIMING,
+        r"\b(?:your|the)\s+(?:expected\s+|anticipated\s+)?(?:graduation (?:date|year|timeline)|"
+        r"availability|start date|available start|timeline|notice period|class year)\b|"
+        r"\b(?:graduat\w+|availability|start date|timeline|timing)\s+(?:\w+\s+)?(?:does|do|did|"
+        r"would|will)(?:\s+not|n't)\s+(?:align|match|work|fit|meet)|\bgraduating (?:too|in|before|"
+        r"after)\b|\b(?:eintrittstermin|verfügbarkeit|disponibilité|disponibilidad|"
+        r"beschikbaarheid)\b",
+        unless=r"timing is everything|let us know your availability|share your availability|"
+        r"\bat your availability",
+    ),
+    # language
+    Rule(
+        "language",
+        F,
+        R.LANGUAGE,
+        r"\b(?:fluen\w+|proficien\w+|native|business[- ]level|working knowledge)\s+(?:\w+\s+){0,2}"
+        r"(?:in\s+)?(?:german|french|spanish|dutch|english|italian|portuguese|japanese|mandarin|"
+        r"chinese|korean|polish|swedish|danish|norwegian|finnish|arabic|hebrew|russian|turkish)\b|"
+        r"\blanguage (?:requirement|skills|proficiency|requirements)\b|\b(?:german|french|"
+        r"spanish|dutch|italian|portuguese|japanese|mandarin)[- ](?:speaking|speaker|language)\b|"
+        r"\b(?:deutschkenntnisse|sprachkenntnisse|niveau de (?:français|langue)|idioma requerido|"
+        r"taalvaardigheid)\b",
+        unless=_EEO,
+    ),
+    # compensation
+    Rule(
+        "compensation",
+        F,
+        R.COMPENSATION,
+        r"\b(?:salary|compensation|pay|rate)\s+(?:expectations?|requirements?|range|band|needs)\b"
+        r"|\b(?:outside|above|beyond|exceeds?)\s+(?:of\s+)?(?:our|the)\s+(?:\w+\s+)?(?:budget|range|"
+        r"band)\b|\b(?:gehaltsvorstellung\w*|prétentions salariales|expectativas? salarial\w*|"
+        r"salarisverwachting\w*|salarisindicatie)\b",
+        unless=r"competitive (?:salary|compensation)|we offer",
+    ),
+)

@@ -1,0 +1,153 @@
+"""How far the candidate got: the furthest step the text shows.
+
+Patterns read lower-cased text. A rejection that names no later step was
+decided on the application (that is how the labels read it too), so any
+mention of the application, or of a decision about the candidate, reaches
+`application`; `unknown` is left for mail that says nothing of the kind. A
+later step overrides it because the decision keeps the highest `Stage.rank`. An invitation or a refusal to interview is
+not an interview, hence the must-nots.
+"""
+
+from __future__ import annotations
+
+from gracefully.domain import Stage
+from gracefully.understand.details.engine import Rule, Where
+
+F = "stage"
+_NOT_HELD = (
+    r"invit\w*|offer you an|extend you an|schedule|(?:not|n't|unable to)\s+(?:\w+\s+){0,3}"
+    r"(?:interview|speak|meet)|no\s+interview|to interview you|selected for an? interview"
+)
+_TALK = (
+    r"(?:interview(?:ing)?|meet(?:ing)?|speak(?:ing)?|talk(?:ing)?|chat(?:ting)?|connect(?:ing)?)"
+)
+_TEST = (
+    r"(?:coding |technical |online |take[- ]home |skills? |written )?"
+    r"(?:assessment|assignment|challenge|exercise|test|case study|task|questionnaire|hackerrank"
+    r"|codility|work sample)"
+)
+I, S, A, P = Stage.INTERVIEW, Stage.SCREEN, Stage.ASSESSMENT, Stage.APPLICATION
+
+RULES: tuple[Rule, ...] = (
+    # interview
+    Rule(
+        "thanks-for-interviewing",
+        F,
+        I,
+        r"thank(?:s| you)[^.\n]{0,40}?\b(?:for\s+)?(?:taking\s+the\s+time\s+to\s+|your\s+time\s+)?"
+        r"(?:interview(?:ing)?|meet(?:ing)?)\s+(?:with|for)\b",
+        unless=_NOT_HELD,
+    ),
+    Rule(
+        "thanks-for-speaking-with-team",
+        F,
+        I,
+        r"thank(?:s| you)[^.\n]{0,40}?\b(?:speak|talk|chat)(?:ing)?\s+(?:with|to)\s+"
+        r"(?:us|our (?:hiring |interview )?team|the (?:hiring |interview )?team|several|members)",
+        unless=_NOT_HELD,
+    ),
+    Rule("thanks-for-interviewing-bare", F, I, r"thank(?:s| you) for interviewing\b"),
+    Rule("took-time-to-speak", F, I,
+         r"\b(?:took|taking|take|spent|spending)\s+(?:the\s+)?time\s+to\s+" + _TALK
+         + r"\s+(?:with|to)\s+(?:us|our|the|several|members|[a-z]+ and)\b", unless=_NOT_HELD),
+    Rule(
+        "your-interview",
+        F,
+        I,
+        r"\b(?:after|following|since|from|during|in|on|with)\s+(?:your|the|our)\s+(?:recent\s+)?"
+        r"(?:final[- ]round |on-?site |onsite |panel |second |virtual |video |in-person )?"
+        r"(?:interviews?|conversations? with the team|on-?site)\b(?! (?:invitation|request|process))",
+        unless=_NOT_HELD + r"|interview process",
+    ),
+    Rule(
+        "you-interviewed",
+        F,
+        I,
+        r"\byou(?:'ve| have)?\s+(?:interviewed|met with (?:the|our|several|members))|"
+        r"\byour (?:interviews?|time) with (?:us|the team|our team)\b",
+        unless=_NOT_HELD,
+    ),
+    Rule(
+        "enjoyed-meeting",
+        F,
+        I,
+        r"\b(?:enjoyed|pleasure|great|nice|good)\s+(?:\w+\s+){0,2}(?:meeting|getting to know|"
+        r"learning (?:more )?about) you\b",
+    ),
+    Rule(
+        "final-round",
+        F,
+        I,
+        r"\b(?:final|last|onsite|on-site|panel) (?:round|stage|interview)s?\b",
+        unless=_NOT_HELD,
+    ),
+    Rule("meet-the-team", F, I, r"\bmeet(?:ing)? the team\b", unless=_NOT_HELD),
+    Rule(
+        "interviewers-feedback",
+        F,
+        I,
+        r"\b(?:interviewers|interview panel|the panel|the people you met|everyone you met)\b",
+    ),
+    Rule("de-gespraech", F, I, r"\b(?:vorstellungsgespräch|gespräch mit uns|das gespräch)\b"),
+    Rule("fr-entretien", F, I, r"\b(?:suite à|merci pour) (?:notre|votre|l')\s?entretien"),
+    Rule("es-entrevista", F, I, r"\b(?:tras|después de|gracias por) (?:la|su|nuestra) entrevista"),
+    Rule(
+        "nl-gesprek",
+        F,
+        I,
+        r"\b(?:bedankt voor|naar aanleiding van) (?:het|ons) (?:sollicitatie)?gesprek",
+    ),
+    # screen
+    Rule(
+        "phone-screen",
+        F,
+        S,
+        r"\b(?:phone|initial|introductory|intro|screening|recruiter|first)[- ]"
+        r"(?:screen(?:ing)?|call|conversation|chat|interview)\b",
+        unless=_NOT_HELD,
+    ),
+    Rule(
+        "speaking-with-me",
+        F,
+        S,
+        r"thank(?:s| you)[^.\n]{0,40}?\b(?:speak|talk|chat)(?:ing)?\s+(?:with|to)\s+me\b|"
+        r"\b(?:our|my) (?:recent |brief |short )?(?:call|conversation|chat|phone call)\b"
+        r"(?! (?:invitation|request))",
+        unless=_NOT_HELD,
+    ),
+    # assessment
+    Rule(
+        "reviewed-test",
+        F,
+        A,
+        r"\b(?:review(?:ing|ed)?|after|following|results? of|completing|complete|completed|"
+        r"submitted|submission of|evaluat\w+|for taking)\s+(?:the time to complete\s+)?(?:your|the)\s+"
+        r"(?:[\w-]+\s+){0,3}"
+        + _TEST
+        + r"\b",
+        unless=r"invit\w*|please complete|link to|deadline|within \d|you will receive",
+    ),
+    Rule("test-results", F, A, _TEST + r" (?:results|submission|score)\b"),
+    # application
+    Rule(
+        "reviewed-application",
+        F,
+        P,
+        r"\b(?:application|applying|applied|resume|résumé|cv|candidacy|candidature|profile"
+        r"|bewerbung|candidatura|sollicitatie)\b",
+    ),
+    Rule(
+        "subject-application",
+        F,
+        P,
+        r"\b(?:application|applying|applied|candidacy|resume)\b",
+        where=Where.SUBJECT,
+    ),
+    Rule(
+        "decision-on-candidate",
+        F,
+        P,
+        r"\b(?:interest in|move forward|moving forward|proceed|selected|consideration|consider you"
+        r"|not (?:a|the right) (?:match|fit)|position|role|opportunity|opening)\b",
+    ),
+)
