@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -33,7 +34,7 @@ def _words(text: str) -> list[str]:
 
 def _grams(words: list[str], prefix: str = "") -> list[str]:
     grams = [prefix + w for w in words]
-    grams += [f"{prefix}{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    grams += [f"{prefix}{a} {b}" for a, b in pairwise(words)]
     return grams
 
 

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (one phrasing per line reads better than wrapped data)
 """Sentence pools shared across categories, so the model learns that they decide nothing.
 
 Company blurbs, polite openings and closings appear in confirmations,
@@ -28,6 +29,18 @@ We appreciate the effort you put into your application.
 Have a great day!
 In the meantime, follow us on LinkedIn to learn more about life at {company}.
 Learn more about our culture and benefits on our careers site.
+Best of luck with your career search, and thanks again for thinking of us.
+We wish you all the best in your job search and thank you for your interest.
+Again, thank you for your time and interest in our company!
+We appreciate your interest in employment with us and wish you luck in your search.
+""")
+
+JD_HEADERS = lines("""
+Job details:\nRole: {role}\nLocation: Reston, VA (hybrid)\nDuration: long-term contract
+Title: {role}\nLocation: Remote\nVisa: US citizen or green card\nRate: $60-$70/hr C2C
+Position: {role} | Client: a major bank | Start: ASAP | 6+ months
+Please find the job description below and let me know if you are interested.
+Full job details below.
 """)
 
 COMPANY_BLURBS = lines("""
@@ -83,6 +96,17 @@ This apprenticeship starts in September and lasts two years.
 Our stores, warehouses and e-commerce teams rely on data to serve millions of customers.
 Join a team that puts the customer at the heart of every decision.
 Benefits: meal vouchers, public transport reimbursement, profit-sharing.
+And after? Opportunities to grow towards a lead role or an architecture position.
+Our mission: to inform consumers about the impact of the products they buy.
+Don't hesitate to highlight any experience, professional or personal, that tells us more about you.
+From experience, the simplest solution is not always the most fashionable one.
+Our main areas of work: industry 4.0, predictive maintenance, customer analytics.
+Data Engineer M/F - permanent contract - Lyon
+As part of our growth, we are strengthening our tech team and looking for our next data engineer.
+The team is responsible for the company's next major product.
+Reporting to the technical manager, you will develop and maintain our data structures.
+Within the IT division, you will take part in projects in an agile environment.
+Desired skills: Python, Scala, SQL, Git, CI/CD.
 """)
 
 NEWSLETTER = lines("""
@@ -132,5 +156,8 @@ Your statement for this month is now available online.
 An account has been created for you on our careers site; use your login details to sign in.
 Your free plan includes 20 transcriptions per month.
 We have updated our terms of service.
+We are writing to let you know that a bug caused some notification emails to be sent by mistake; no action is needed.
+You're receiving this email because of a recent change to your account settings.
+Unfortunately, your payment could not be processed. Please update your card details.
 You are registered for the workshop; the joining link is below.
 """)

@@ -21,11 +21,11 @@ from gracefully.understand.examples import templates as t
 
 COUNTS = {
     "rejection": 380,
-    "confirmation": 380,
+    "confirmation": 420,
     "interview": 110,
     "assessment": 90,
     "offer": 60,
-    "recruiter_outreach": 100,
+    "recruiter_outreach": 150,
     "job_alert": 250,
     "other": 260,
 }
@@ -62,7 +62,7 @@ def _rejection_parts(rng: random.Random) -> list[str]:
     if rng.random() < 0.35:
         parts.append(rng.choice(t.FEEDBACK[rng.choice(list(t.FEEDBACK))]))
     parts += _maybe(rng, 0.3, t.KEEP_ON_FILE) + _maybe(rng, 0.35, t.INVITE_REAPPLY)
-    parts += _maybe(rng, 0.08, t.ALT_ROLE)
+    parts += _maybe(rng, 0.08, t.ALT_ROLE) + _maybe(rng, 0.3, t.REJECTION_SOFTENERS)
     return [*parts, rng.choice(t.REJECTION_CLOSINGS), *_maybe(rng, 0.4, f.SHARED_CLOSINGS)]
 
 
@@ -70,7 +70,7 @@ def _confirmation_parts(rng: random.Random) -> list[str]:
     parts = [*_maybe(rng, 0.6, f.SHARED_OPENINGS), rng.choice(t.CONFIRMATION_CORE)]
     parts += _maybe(rng, 0.4, f.COMPANY_BLURBS)
     parts += rng.sample(t.CONFIRMATION_NEXT + f.CONFIRMATION_PROCESS, k=rng.choice([0, 1, 2, 3]))
-    return parts + _maybe(rng, 0.5, f.SHARED_CLOSINGS)
+    return parts + _maybe(rng, 0.7, f.SHARED_CLOSINGS)
 
 
 def _core_extra(core: list[str], extra: list[str]) -> Callable[[random.Random], list[str]]:
@@ -78,6 +78,14 @@ def _core_extra(core: list[str], extra: list[str]) -> Callable[[random.Random], 
         opening = _maybe(rng, 0.3, f.SHARED_OPENINGS)
         return opening + rng.sample(core, k=rng.choice([1, 1, 2])) + _maybe(rng, 0.6, extra)
 
+    return parts
+
+
+def _outreach_parts(rng: random.Random) -> list[str]:
+    """Outreach often pastes the whole job description under a personal line."""
+    parts = rng.sample(t.OUTREACH_CORE, k=rng.choice([1, 2, 2]))
+    if rng.random() < 0.5:
+        parts += [rng.choice(f.JD_HEADERS), *rng.sample(f.POSTING_SECTIONS, k=rng.randint(2, 6))]
     return parts
 
 
@@ -100,7 +108,7 @@ RECIPES: dict[str, tuple[list[str], Callable[[random.Random], list[str]]]] = {
     "interview": (t.INTERVIEW_SUBJECTS, _core_extra(t.INTERVIEW_CORE, t.INTERVIEW_EXTRA)),
     "assessment": (t.ASSESSMENT_SUBJECTS, _core_extra(t.ASSESSMENT_CORE, t.ASSESSMENT_EXTRA)),
     "offer": (t.OFFER_SUBJECTS, _core_extra(t.OFFER_CORE, t.OFFER_EXTRA)),
-    "recruiter_outreach": (t.OUTREACH_SUBJECTS, _core_extra(t.OUTREACH_CORE, t.OUTREACH_CORE)),
+    "recruiter_outreach": (t.OUTREACH_SUBJECTS, _outreach_parts),
     "job_alert": (t.JOB_ALERT_SUBJECTS, _job_alert_parts),
     "other": (t.OTHER_SUBJECTS, _other_parts),
 }

@@ -142,7 +142,8 @@ https://jobs.example.net/candidate/home
 <https://calendly.example.com/recruiting/30min>
 """)
 
-GREETINGS = lines("""
+GREETINGS = [
+    *lines("""
 Hi {name},
 Dear {name},
 Hello {name},
@@ -154,9 +155,12 @@ Dear Applicant,
 Good afternoon {name},
 Hey {name},
 Greetings {name},
-""") + [""]
+"""),
+    "",
+]
 
-SIGNOFFS = lines("""
+SIGNOFFS = [
+    *lines("""
 Best regards,\\n{recruiter}\\nTalent Acquisition, {company}
 Kind regards,\\nThe {company} Recruiting Team
 Sincerely,\\n{company} Talent Acquisition
@@ -165,7 +169,9 @@ Best,\\n{recruiter} | Recruiter | {company}
 Warm regards,\\nPeople Team at {company}
 Regards,\\nHuman Resources
 Cheers,\\n{recruiter}\\nSenior Technical Recruiter
-""") + [""]
+"""),
+    "",
+]
 
 ATS_FOOTERS = {
     "greenhouse": "Powered by Greenhouse. Please do not reply to this automated message.",

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (one phrasing per line reads better than wrapped data)
 """Category recipes for the example generator: subjects and sentence pools per part.
 
 A recipe is a list of parts; each part has a probability and a pool, and the
@@ -59,6 +60,16 @@ Sadly, we will not be able to take your application further.
 We are unable to move your application forward in our process.
 Your application for {role} has been declined.
 Your candidacy status has been updated to: Not Selected.
+We're sorry to tell you that your resume was not chosen for the next round.
+We are no longer reviewing applications for this particular position.
+We are writing to let you know that, unfortunately, this position has been closed.
+We regret that we are unable to consider your application for this position.
+Unfortunately, your profile was not shortlisted for this opening.
+We have decided not to move forward with your application, but that doesn't have to be the end of the road.
+You were not selected to continue in the recruitment process.
+I'm afraid we won't be taking your application any further.
+Following a review of your application, we will not be moving you to the interview stage.
+We have reviewed your application and regret to say it has not been successful.
 We have now concluded the selection process and unfortunately you were not successful.
 """)
 
@@ -170,6 +181,16 @@ We hope you will consider applying again in the future.
 Feel free to apply to other roles at {company} that interest you.
 """)
 
+REJECTION_SOFTENERS = lines("""
+This is not a reflection of your qualifications; we simply received far more applications than we could consider.
+We receive a very large number of strong applications for each role, so small differences decide who moves on.
+We know this is disappointing news, and we're grateful for the effort you put in.
+Your profile will stay in our searchable database, and you can update it on our career site at any time.
+Sign up for job notifications so you hear about new postings that match your interests.
+There are many other openings at {company}, and we are always looking for motivated people.
+Please don't be discouraged from applying for other roles that interest you.
+""")
+
 ALT_ROLE = lines("""
 We do have an opening for a Junior Data Engineer that could suit you, would you like me to forward your profile?
 I'd like to introduce you to the hiring manager for our Customer Insights team instead.
@@ -214,6 +235,13 @@ Your application is incomplete. Please log in to finish the remaining steps.
 The status of your application has changed. Log in to your candidate home to see the details.
 You have successfully submitted your resume for the {role} opening.
 Your profile has been shared with the hiring team for {role}.
+We reviewed your submission and need you to complete your application to requisition {req} before it can be considered.
+One of our recruiters has received your resume and will consider you for the position.
+We are in receipt of your resume and are reviewing it against our current openings.
+We are currently reviewing applications and will reach out to those whose experience aligns with the role.
+Your application has reached us safely and is being evaluated.
+Here is a copy of your application data for safekeeping: name, email, phone, education, experience.
+We'd love to invite you to our talent community, where you'll hear about new openings and events.
 """)
 
 CONFIRMATION_NEXT = lines("""
@@ -227,6 +255,10 @@ Please note that only shortlisted candidates will be contacted.
 You can check the status of your application at any time at {link}.
 Our review usually takes two to three weeks.
 If we don't contact you within 30 days, please know we appreciate your interest.
+If none of our openings are a match, we will retain your resume and let you know when a suitable position opens.
+Your resume will remain in our active file for six months and will be reviewed for future openings.
+If you are not selected for this role, keep an eye on our careers page for other openings.
+We have thousands of other openings; feel free to browse and apply to any that fit.
 """)
 
 INTERVIEW_SUBJECTS = lines("""
@@ -251,6 +283,8 @@ We would like to move you forward to the next round, a technical interview with 
 Could you share a few time slots that work for you for a conversation with our team?
 You have been invited to an onsite interview. Please reply with your preferred dates.
 I am the recruiter for {role} and wanted to schedule an introductory call with you.
+After reviewing your resume, we feel your background may align with an opening we have, and I'd like to connect by phone.
+If you send me a couple of times that work, I'll put the first one on the calendar.
 Congratulations, you have been selected for the final round of interviews!
 """)
 
@@ -335,6 +369,11 @@ This is {recruiter} from TalentBridge Staffing. I have an urgent requirement for
 I'm a headhunter working with {company}, and they are looking for a {role}.
 Would you be open to a quick chat about a {role} opportunity? The client is a well-funded startup.
 I am reaching out because your experience looks like a match for a position with one of our clients.
+My name is {recruiter} and I'm a staffing specialist at Tekvantage Inc; I have an exciting opportunity with one of our clients.
+I found a job you may be interested in. If you'd like to apply, reply with your updated resume.
+Hope you are doing great! I am sending you this email regarding an urgent opening.
+Kindly revert with your updated resume, availability and expected rate so I can submit your profile.
+We currently have an opportunity with one of our direct clients that might interest you.
 We are hiring a {role} and your background stood out to me.
 Please share your updated resume, current rate and visa status if you are interested.
 Duration: 12 month contract, rate $65/hr on C2C. Location: hybrid, 3 days on-site.
@@ -367,6 +406,9 @@ Jobs posted on 100+ job boards this week.
 Top picks for you this week.
 Unfortunately, a job you saved is no longer accepting applications. Here are similar roles you might like.
 Companies are hiring for roles like {role}. Don't miss out.
+I have a job that I think lines up well with your resume. It's new, so there aren't many candidates yet.
+The following jobs have just been posted and match your talent community profile.
+Remember to forward these opportunities to friends who might be interested.
 """)
 
 JOB_ALERT_FOOTERS = lines("""
