@@ -1,1 +1,18 @@
-"""gracefully.write: see DESIGN.md."""
+"""gracefully.write: drafts from templates, the grace check, and an optional LLM rewrite."""
+
+from gracefully.write.compose import NotDraftable, compose, grace_context, pick_variant, variants
+from gracefully.write.detectors import GraceContext
+from gracefully.write.grace import check
+from gracefully.write.grace_rules import GRACE_RULES, GraceRule
+
+__all__ = [
+    "GRACE_RULES",
+    "GraceContext",
+    "GraceRule",
+    "NotDraftable",
+    "check",
+    "compose",
+    "grace_context",
+    "pick_variant",
+    "variants",
+]
