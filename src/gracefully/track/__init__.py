@@ -1,1 +1,64 @@
-"""gracefully.track: see DESIGN.md."""
+"""gracefully.track: link emails to applications, keep contacts, timelines and company identity.
+
+A functional core (see DESIGN.md): domain objects in, domain objects out. The
+service builds a `TrackIndex` from the store, calls `link` for each email in
+arrival order, and applies what it returns.
+"""
+
+from gracefully.track.ats import ATS_REGISTRY, Ats, ats_for_domain, is_ats_domain
+from gracefully.track.clues import Clues, CompanyClue, clues_for
+from gracefully.track.company import (
+    FREEMAIL,
+    Aliases,
+    canonical,
+    company_key,
+    learn_alias,
+    merge_companies,
+    split_company,
+)
+from gracefully.track.contacts import best_contact, contacts_for, is_no_reply, role_from_title
+from gracefully.track.duplicates import MergePlan, Suspect, merge_plan, suspected_duplicates
+from gracefully.track.index import Known, TrackIndex
+from gracefully.track.link import REVIEW_BELOW, link
+from gracefully.track.propose import aliases_from_link, new_application
+from gracefully.track.roles import Mention, RoleMatch, compare_roles, find_role
+from gracefully.track.timeline import SILENCE_DAYS, event_for, stage_reached, summarize
+
+__all__ = [
+    "ATS_REGISTRY",
+    "FREEMAIL",
+    "REVIEW_BELOW",
+    "SILENCE_DAYS",
+    "Aliases",
+    "Ats",
+    "Clues",
+    "CompanyClue",
+    "Known",
+    "Mention",
+    "MergePlan",
+    "RoleMatch",
+    "Suspect",
+    "TrackIndex",
+    "aliases_from_link",
+    "ats_for_domain",
+    "best_contact",
+    "canonical",
+    "clues_for",
+    "company_key",
+    "compare_roles",
+    "contacts_for",
+    "event_for",
+    "find_role",
+    "is_ats_domain",
+    "is_no_reply",
+    "learn_alias",
+    "link",
+    "merge_companies",
+    "merge_plan",
+    "new_application",
+    "role_from_title",
+    "split_company",
+    "stage_reached",
+    "summarize",
+    "suspected_duplicates",
+]
