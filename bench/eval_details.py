@@ -50,7 +50,10 @@ def score(records: list[dict], show: str | None) -> dict[str, float]:
         truth, got = label["rejection"], details.rejection
         assert got is not None
         counts["rejections"] += 1
-        checks = {"stage": (truth["stage"], got.stage.value), "feedback": (truth["feedback"], got.feedback.value)}
+        checks = {
+            "stage": (truth["stage"], got.stage.value),
+            "feedback": (truth["feedback"], got.feedback.value),
+        }
         checks |= {flag: (truth[flag], getattr(got, flag)) for flag in FLAGS}
         for name, (want, have) in checks.items():
             counts[name] += want == have
@@ -64,14 +67,19 @@ def score(records: list[dict], show: str | None) -> dict[str, float]:
     n = counts["rejections"]
     result = {name: counts[name] / n for name in ("stage", "feedback", *FLAGS)}
     precision, recall = tp / max(1, tp + fp), tp / max(1, tp + fn)
-    result |= {"reasons_p": precision, "reasons_r": recall,
-               "reasons_f1": 2 * precision * recall / max(1e-9, precision + recall)}
+    result |= {
+        "reasons_p": precision,
+        "reasons_r": recall,
+        "reasons_f1": 2 * precision * recall / max(1e-9, precision + recall),
+    }
     result |= {e: counts[f"{e}_ok"] / max(1, counts[f"{e}_n"]) for e in ENTITIES}
     result["emails_per_s"] = len(records) / elapsed
     return result
 
 
-def _entities(label: dict, details: Details, counts: Counter[str], show: str | None, record: dict) -> None:
+def _entities(
+    label: dict, details: Details, counts: Counter[str], show: str | None, record: dict
+) -> None:
     if not Category(label["category"]).is_job and label["category"] != "recruiter_outreach":
         return
     for name in ENTITIES:

@@ -71,7 +71,7 @@ def extract(email: Email, category: Category) -> Details:
     doc = Doc(email)
     found: list[Evidence] = []
     no_reply = _first(_NO_REPLY, doc, found) is not None
-    ats = _first(_ATS, doc, found)
+    ats = _first(_ATS, doc, found, senders.ats_name)
     door_closed = _first(_DOOR, doc, found) is not None
     company = role = contact = requisition = None
     if category in _ENTITY_CATEGORIES:
@@ -180,4 +180,6 @@ def _with_value(hit: Hit, value: str) -> Evidence:
     evidence = hit.evidence
     if evidence.value == value:
         return evidence
-    return Evidence(evidence.field, value, evidence.rule, evidence.sentence, evidence.start, evidence.end)
+    return Evidence(
+        evidence.field, value, evidence.rule, evidence.sentence, evidence.start, evidence.end
+    )

@@ -104,22 +104,64 @@ class Table:
     def __init__(self, rules: Iterable[Rule]) -> None:
         self.rules = tuple(rules)
         self._compiled = tuple(
-            (rule, re.compile(rule.pattern), re.compile(rule.unless) if rule.unless else None)
+            (rule, *_compile(rule.pattern), re.compile(rule.unless) if rule.unless else None)
             for rule in self.rules
         )
 
     def hits(self, doc: Doc) -> Iterator[Hit]:
         """Every accepted match, rule by rule, in text order within a rule."""
-        for rule, pattern, unless in self._compiled:
+        for rule, pattern, bounded, unless in self._compiled:
             source = doc.source(rule.where, rule.cased)
             if not source:
                 continue
             for count, match in enumerate(pattern.finditer(source)):
                 if count >= MAX_MATCHES:
                     break
+                start = match.start()
+                if bounded and start and (source[start - 1].isalnum() or source[start - 1] == "_"):
+                    continue
                 hit = _hit(doc, rule, match, unless)
                 if hit is not None:
                     yield hit
+
+
+def _compile(pattern: str) -> tuple[re.Pattern[str], bool]:
+    """Compile, moving leading word boundaries out of the regex.
+
+    A pattern that starts with `\\b` loses the regex engine's fast scan for its
+    first characters (several times slower on a long body). When every top-level
+    branch starts with `\\b`, the boundaries are dropped and `Table.hits` checks
+    the character before the match instead: same matches, a fraction of the work.
+    """
+    branches = _branches(pattern)
+    if all(branch.startswith("\\b") for branch in branches):
+        return re.compile("|".join(branch[2:] for branch in branches)), True
+    return re.compile(pattern), False
+
+
+def _branches(pattern: str) -> list[str]:
+    """Split `pattern` at its top-level `|` (outside groups and character classes)."""
+    branches, depth, start, index = [], 0, 0, 0
+    in_class = False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 1
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            index += pattern.startswith("^]", index + 1) * 2 or pattern.startswith("]", index + 1)
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append(pattern[start:index])
+            start = index + 1
+        index += 1
+    branches.append(pattern[start:])
+    return branches
 
 
 def _captured(match: re.Match[str]) -> str:

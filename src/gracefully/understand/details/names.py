@@ -40,7 +40,9 @@ NOT_PERSON = frozenset(
     director partner lead specialist sent from via at and""".split()
 )
 _TRAILING = re.compile(r"(?:[\s,.!:;|–—-]+|\s+(?:and|&|at|with|in|for|the|to|is|has))+$")
-_REQ_SUFFIX = re.compile(r"\s*[-–]\s*(?:[A-Z]{0,4}[-_]?\d{4,}[\w-]*)$|\s*\((?:[A-Z]{0,4}-?\d{4,})\)$")
+_REQ_SUFFIX = re.compile(
+    r"\s*[-–]\s*(?:[A-Z]{0,4}[-_]?\d{4,}[\w-]*)$|\s*\((?:[A-Z]{0,4}-?\d{4,})\)$"
+)
 _REQ_PREFIX = re.compile(r"^(?:[A-Z]{0,4}[-_]?\d{4,})\s+(?:[-–]\s*)?")
 _ROLE_CUT = re.compile(r"\s+(?:(?:and|in|at) (?:the|our)|at|with|here at|within)\s+(?=\S)")
 

@@ -30,157 +30,249 @@ _DOCS = r"(?:resume|résumé|cv|profile|information|info|details|application|bac
 _NEG = r"\bnot\b|n't|unable|cannot"
 
 FEEDBACK: tuple[Rule, ...] = (
-    Rule("feedback-refused", "feedback", Feedback.REFUSED,
-         _CANNOT + r"\s+(?:\w+\s+){0,2}" + _GIVE + r"\s+(?:\w+\s+){0,3}(?:feedback|"
-         r"explanations?|reasons|details (?:about|on|regarding) (?:the|our|this) decision)\b|"
-         r"\bfeedback\b[^.\n]{0,60}?\b(?:will not|won't|cannot|can't|can not|is not|isn't|are not"
-         r"|not)\s+(?:be\s+)?(?:shared|provided|given|available|possible|discussed|offered)\b|"
-         r"\b(?:policy|practice) (?:is )?not to (?:\w+ )?" + _GIVE + r"|\bno (?:individual|"
-         r"personal|specific|detailed)? ?feedback\b|\bkein(?:e|en)? (?:individuelle[ns]? |"
-         r"detaillierte[ns]? )?(?:feedback|rückmeldung)|\bne (?:pouvons|sommes) pas [^.]{0,40}"
-         r"(?:retour|commentaires)|\bno (?:podemos|es posible) (?:\w+ ){0,2}(?:retroalimentación|"
-         r"comentarios|feedback)|\bgeen (?:individuele |persoonlijke |inhoudelijke )?feedback\b",
-         unless=r"how we can improve|survey|your feedback\b"),
-    Rule("feedback-offered", "feedback", Feedback.OFFERED,
-         r"\b(?:happy|glad|welcome|pleased|willing|available|free)\s+to\s+(?:\w+\s+){0,2}"
-         r"(?:share|provide|give|offer|discuss|go over|walk you through)\s+(?:\w+\s+){0,3}"
-         r"feedback\b|\bif you(?:'d| would)? (?:like|want|wish|are interested in)\s+(?:\w+\s+){0,3}"
-         r"feedback\b|\bfeedback (?:is )?(?:available|possible) (?:on|upon) request\b|"
-         r"\b(?:call|chat|conversation) to (?:discuss|share|go over|walk through)\s+(?:\w+\s+){0,2}"
-         r"(?:feedback|the decision|your (?:interview|assessment|application))\b|\breach out "
-         r"(?:\w+\s+){0,3}(?:for|if you (?:would like|want)) (?:\w+\s+){0,2}feedback\b",
-         unless=_NEG + r"|survey|candidate experience|how we did|your feedback"),
-    Rule("feedback-given", "feedback", Feedback.GIVEN,
-         r"\b(?:the team|interviewers?|panel|we|i|hiring manager)\s+(?:felt|noted|found|observed|"
-         r"thought|were looking for|would have liked)\s+(?:that\s+)?(?:you|your)\b(?! (?:are|were|"
-         r"would be) a (?:great|strong) (?:fit|match|addition))|\b(?:areas?|room)\s+(?:for|of)\s+"
-         r"(?:improvement|development|growth)\b|\byou (?:could|should|might) (?:improve|work on|"
-         r"strengthen|focus on|deepen|develop)\b|\b(?:your|the) (?:answers?|solution|code|"
-         r"submission|responses?)\s+(?:\w+\s+){0,2}(?:lacked|missed|did not|didn't|was not|wasn't)\b",
-         unless=r"if you|would like to|survey"),
+    Rule(
+        "feedback-refused",
+        "feedback",
+        Feedback.REFUSED,
+        _CANNOT + r"\s+(?:\w+\s+){0,2}" + _GIVE + r"\s+(?:\w+\s+){0,3}(?:feedback|"
+        r"explanations?|reasons|details (?:about|on|regarding) (?:the|our|this) decision)\b|"
+        r"\bfeedback\b[^.\n]{0,60}?\b(?:will not|won't|cannot|can't|can not|is not|isn't|are not"
+        r"|not)\s+(?:be\s+)?(?:shared|provided|given|available|possible|discussed|offered)\b|"
+        r"\b(?:policy|practice) (?:is )?not to (?:\w+ )?" + _GIVE + r"|\bno (?:individual|"
+        r"personal|specific|detailed)? ?feedback\b|\bkein(?:e|en)? (?:individuelle[ns]? |"
+        r"detaillierte[ns]? )?(?:feedback|rückmeldung)|\bne (?:pouvons|sommes) pas [^.]{0,40}"
+        r"(?:retour|commentaires)|\bno (?:podemos|es posible) (?:\w+ ){0,2}(?:retroalimentación|"
+        r"comentarios|feedback)|\bgeen (?:individuele |persoonlijke |inhoudelijke )?feedback\b",
+        unless=r"how we can improve|survey|your feedback\b",
+    ),
+    Rule(
+        "feedback-offered",
+        "feedback",
+        Feedback.OFFERED,
+        r"\b(?:happy|glad|welcome|pleased|willing|available|free)\s+to\s+(?:\w+\s+){0,2}"
+        r"(?:share|provide|give|offer|discuss|go over|walk you through)\s+(?:\w+\s+){0,3}"
+        r"feedback\b|\bif you(?:'d| would)? (?:like|want|wish|are interested in)\s+(?:\w+\s+){0,3}"
+        r"feedback\b|\bfeedback (?:is )?(?:available|possible) (?:on|upon) request\b|"
+        r"\b(?:call|chat|conversation) to (?:discuss|share|go over|walk through)\s+(?:\w+\s+){0,2}"
+        r"(?:feedback|the decision|your (?:interview|assessment|application))\b|\breach out "
+        r"(?:\w+\s+){0,3}(?:for|if you (?:would like|want)) (?:\w+\s+){0,2}feedback\b",
+        unless=_NEG + r"|survey|candidate experience|how we did|your feedback",
+    ),
+    Rule(
+        "feedback-given",
+        "feedback",
+        Feedback.GIVEN,
+        r"\b(?:the team|interviewers?|panel|we|i|hiring manager)\s+(?:felt|noted|found|observed|"
+        r"thought|were looking for|would have liked)\s+(?:that\s+)?(?:you|your)\b(?! (?:are|were|"
+        r"would be) a (?:great|strong) (?:fit|match|addition))|\b(?:areas?|room)\s+(?:for|of)\s+"
+        r"(?:improvement|development|growth)\b|\byou (?:could|should|might) (?:improve|work on|"
+        r"strengthen|focus on|deepen|develop)\b|\b(?:your|the) (?:answers?|solution|code|"
+        r"submission|responses?)\s+(?:\w+\s+){0,2}(?:lacked|missed|did not|didn't|was not|wasn't)\b",
+        unless=r"if you|would like to|survey",
+    ),
 )
 
 KEEP_ON_FILE: tuple[Rule, ...] = (
-    Rule("keep-on-file", "keep_on_file", "true",
-         r"\b(?:keep|kept|retain|retained|hold|hang on to|store|save|saved|maintain|add|added|"
-         r"place|placed|remain|stay)\b[^.\n]{0,50}?\b(?:on file|in (?:our|the) (?:\w+\s+)?(?:system|"
-         r"database|records|files?|talent (?:pool|community|network|pipeline|bank)|pipeline|"
-         r"candidate pool|ats)|on hand|active|in mind|for future)",
-         unless=r"\bjoin|\bsign up|\bkeep (?:us|an eye)|\bkeep in mind|\bkeep up|"
-         r"\bkeep (?:checking|looking|exploring)"),
-    Rule("docs-will-be-kept", "keep_on_file", "true",
-         _DOCS + r"s?\s+(?:will|would|shall)\s+(?:\w+\s+)?(?:be\s+)?(?:kept|retained|stored|saved|"
-         r"remain|stay|considered)\b"),
-    Rule("will-contact-you", "keep_on_file", "true",
-         r"\b(?:contact|reach out to|reach out|get in touch with|be in touch with|reengage with|"
-         r"re-engage with|re-?connect with|notify|let you know|keep you in mind|consider you)\s+"
-         r"(?:\w+\s+){0,2}(?:you\s+)?(?:again\s+)?(?:in the future|if|when|should|about|for|"
-         r"regarding|as)\b[^.\n]{0,60}?\b(?:future|position|role|opportunit\w+|opening|match|"
-         r"fit|arise)",
-         unless=r"\bif you (?:have|would|'d|want)|questions|\byou (?:can|may) (?:contact|reach)|"
-         r"feel free to (?:contact|reach)|do not hesitate to (?:contact|reach)|apply"),
-    Rule("will-not-hesitate", "keep_on_file", "true",
-         r"\bwe (?:will|won't|will not) (?:not )?hesitate to (?:contact|reach out)|"
-         r"\bwe (?:may|will|might|would) (?:also |however, |definitely |certainly )?(?:reach out|"
-         r"reengage|re-engage|contact you|be in touch)\b(?![^.\n]{0,15}\bwith (?:info|news|updates))"),
-    Rule("keep-in-touch-future", "keep_on_file", "true",
-         r"\bkeep in touch (?:regarding|about|for|on) (?:future|other|upcoming)"),
-    Rule("keep-on-file-intl", "keep_on_file", "true",
-         r"\b(?:in unserem (?:talent|bewerber)pool|in evidenz|conserver (?:votre|vos)|notre vivier|"
-         r"conservaremos|nuestra base de datos|in ons (?:bestand|talentpool)|in onze (?:database|"
-         r"talentpool))\b"),
+    Rule(
+        "keep-on-file",
+        "keep_on_file",
+        "true",
+        r"\b(?:keep|kept|retain|retained|hold|hang on to|store|save|saved|maintain|add|added|"
+        r"place|placed|remain|stay)\b[^.\n]{0,50}?\b(?:on file|in (?:our|the) (?:\w+\s+)?(?:system|"
+        r"database|records|files?|talent (?:pool|community|network|pipeline|bank)|pipeline|"
+        r"candidate pool|ats)|on hand|active|in mind|for future)",
+        unless=r"\bjoin|\bsign up|\bkeep (?:us|an eye)|\bkeep in mind|\bkeep up|"
+        r"\bkeep (?:checking|looking|exploring)",
+    ),
+    Rule(
+        "docs-will-be-kept",
+        "keep_on_file",
+        "true",
+        _DOCS + r"s?\s+(?:will|would|shall)\s+(?:\w+\s+)?(?:be\s+)?(?:kept|retained|stored|saved|"
+        r"remain|stay|considered)\b",
+    ),
+    Rule(
+        "will-contact-you",
+        "keep_on_file",
+        "true",
+        r"\b(?:contact|reach out to|reach out|get in touch with|be in touch with|reengage with|"
+        r"re-engage with|re-?connect with|notify|let you know|keep you in mind|consider you)\s+"
+        r"(?:\w+\s+){0,2}(?:you\s+)?(?:again\s+)?(?:in the future|if|when|should|about|for|"
+        r"regarding|as)\b[^.\n]{0,60}?\b(?:future|position|role|opportunit\w+|opening|match|"
+        r"fit|arise)",
+        unless=r"\bif you (?:have|would|'d|want)|questions|\byou (?:can|may) (?:contact|reach)|"
+        r"feel free to (?:contact|reach)|do not hesitate to (?:contact|reach)|apply",
+    ),
+    Rule(
+        "will-not-hesitate",
+        "keep_on_file",
+        "true",
+        r"\bwe (?:will|won't|will not) (?:not )?hesitate to (?:contact|reach out)|"
+        r"\bwe (?:may|will|might|would) (?:also |however, |definitely |certainly )?(?:reach out|"
+        r"reengage|re-engage|contact you|be in touch)\b(?![^.\n]{0,15}\bwith (?:info|news|updates))",
+    ),
+    Rule(
+        "keep-in-touch-future",
+        "keep_on_file",
+        "true",
+        r"\bkeep in touch (?:regarding|about|for|on) (?:future|other|upcoming)",
+    ),
+    Rule(
+        "keep-on-file-intl",
+        "keep_on_file",
+        "true",
+        r"\b(?:in unserem (?:talent|bewerber)pool|in evidenz|conserver (?:votre|vos)|notre vivier|"
+        r"conservaremos|nuestra base de datos|in ons (?:bestand|talentpool)|in onze (?:database|"
+        r"talentpool))\b",
+    ),
 )
 
 INVITE_REAPPLY: tuple[Rule, ...] = (
-    Rule("apply-again", "invite_reapply", "true",
-         r"\b(?:re-?apply|apply again|applying again|re-?applying|reapplication)\b|"
-         r"\b(?:apply|applying|application)\s+(?:\w+\s+){0,2}(?:for|to)\s+(?:\w+\s+){0,2}(?:other|"
-         r"future|another|additional|different|new|more)\b|\bapply (?:in the future|in future)\b",
-         unless=r"\bif you(?:'ve| have) applied|applied for other"),
-    Rule("check-careers-page", "invite_reapply", "true",
-         r"\b(?:visit|check|checking|keep an eye on|keep your eye on|monitor|browse|review|explore|"
-         r"revisit|look at|looking at|follow|search)\s+(?:\w+\s+){0,4}(?:careers?\s*(?:page|site|"
-         r"website|portal|section)?|job (?:postings?|openings|board|listings|site|page)|open "
-         r"(?:positions|roles|opportunities|jobs)|openings|current (?:openings|vacancies|"
-         r"opportunities)|opportunities|vacancies|website)\b",
-         unless=r"\bif you (?:have|would like) (?:any )?questions"),
-    Rule("encourage-you", "invite_reapply", "true",
-         r"\b(?:encourage|invite|welcome|urge)\s+you\s+to\s+(?:\w+\s+){0,3}(?:apply|consider|look|"
-         r"explore|check|visit|keep|continue|set up|sign up|join|review|pursue)\b|\bconsider us "
-         r"(?:again |for future)|\bkeep us in mind\b|\b(?:join|joining) (?:our|the) (?:talent|"
-         r"candidate) (?:community|network|pool)\b|\bjob (?:agent|alerts?|notifications)\b|\b(?:hear|"
-         r"hearing) from you again\b|\bhappy to hear from you\b|\bwait (?:\w+\s+){0,3}\d+ months\b|"
-         r"\breach out if (?:we have|you see|there is) (?:another|a|other)\b|\bfuture "
-         r"(?:openings|vacancies)\b[^.\n]{0,40}(?:apply|interest)|\bplease (?:do )?feel free to "
-         r"(?:apply|look|check)"),
-    Rule("reapply-intl", "invite_reapply", "true",
-         r"\b(?:erneut (?:zu )?bewerben|wieder bewerben|postuler à nouveau|vous porter candidat|"
-         r"volver a postular|postularte|opnieuw (?:te )?solliciteren)\b"),
+    Rule(
+        "apply-again",
+        "invite_reapply",
+        "true",
+        r"\b(?:re-?apply|apply again|applying again|re-?applying|reapplication)\b|"
+        r"\b(?:apply|applying|application)\s+(?:\w+\s+){0,2}(?:for|to)\s+(?:\w+\s+){0,2}(?:other|"
+        r"future|another|additional|different|new|more)\b|\bapply (?:in the future|in future)\b",
+        unless=r"\bif you(?:'ve| have) applied|applied for other",
+    ),
+    Rule(
+        "check-careers-page",
+        "invite_reapply",
+        "true",
+        r"\b(?:visit|check|checking|keep an eye on|keep your eye on|monitor|browse|review|explore|"
+        r"revisit|look at|looking at|follow|search)\s+(?:\w+\s+){0,4}(?:careers?\s*(?:page|site|"
+        r"website|portal|section)?|job (?:postings?|openings|board|listings|site|page)|open "
+        r"(?:positions|roles|opportunities|jobs)|openings|current (?:openings|vacancies|"
+        r"opportunities)|opportunities|vacancies|website)\b",
+        unless=r"\bif you (?:have|would like) (?:any )?questions",
+    ),
+    Rule(
+        "encourage-you",
+        "invite_reapply",
+        "true",
+        r"\b(?:encourage|invite|welcome|urge)\s+you\s+to\s+(?:\w+\s+){0,3}(?:apply|consider|look|"
+        r"explore|check|visit|keep|continue|set up|sign up|join|review|pursue)\b|\bconsider us "
+        r"(?:again |for future)|\bkeep us in mind\b|\b(?:join|joining) (?:our|the) (?:talent|"
+        r"candidate) (?:community|network|pool)\b|\bjob (?:agent|alerts?|notifications)\b|\b(?:hear|"
+        r"hearing) from you again\b|\bhappy to hear from you\b|\bwait (?:\w+\s+){0,3}\d+ months\b|"
+        r"\breach out if (?:we have|you see|there is) (?:another|a|other)\b|\bfuture "
+        r"(?:openings|vacancies)\b[^.\n]{0,40}(?:apply|interest)|\bplease (?:do )?feel free to "
+        r"(?:apply|look|check)",
+    ),
+    Rule(
+        "reapply-intl",
+        "invite_reapply",
+        "true",
+        r"\b(?:erneut (?:zu )?bewerben|wieder bewerben|postuler à nouveau|vous porter candidat|"
+        r"volver a postular|postularte|opnieuw (?:te )?solliciteren)\b",
+    ),
 )
 
 ALT_ROLE: tuple[Rule, ...] = (
-    Rule("consider-for-named-role", "alt_role", "",
-         r"\b(?:consider(?:ing)? you for|put you forward for|refer you to|pass (?:your|along your)"
-         r" (?:\w+ )?(?:resume|cv|profile|details|application) (?:on )?to|forward(?:ed)? your "
-         r"(?:\w+ )?(?:resume|cv|profile|details|application) to|share(?:d)? your (?:resume|cv|"
-         r"profile|details) with|interested in (?:our|the|a|an))\s+(?:our|the|a|an)?\s*"
-         r"(?P<v>[\w/&-]+(?: [\w/&-]+){0,4} (?:team|role|position|opening|department|group|"
-         r"program|programme))\b",
-         unless=r"\bthis (?:role|position)|\bfuture\b|interest in|other opportunities"),
-    Rule("better-fit-named-team", "alt_role", "",
-         r"\b(?:better|stronger|great|good)\s+(?:fit|match|suited)\s+(?:for|to|with|in)\s+"
-         r"(?:our|the|a|an)\s+(?P<v>(?!different\b|other\b)[\w/&-]+(?: [\w/&-]+){0,4} (?:team|"
-         r"role|position|opening|department|group))\b",
-         unless=r"\bnot\b|n't|this (?:role|position)|the (?:role|position)"),
-    Rule("openings-elsewhere", "alt_role", "",
-         r"\b(?P<v>(?:our |the |a )?(?:teaming |hiring |sister |partner )?(?:partner|team|"
-         r"department|group|company|affiliate)(?: [A-Z]?\w+){0,3}) (?:still )?(?:has|have) "
-         r"(?:a few |some |several |an? )?(?:other )?(?:openings?|roles?|positions?|vacanc\w+)\b",
-         unless=r"\bno\b|\bnot\b|n't"),
-    Rule("open-role-on-team", "alt_role", "",
-         r"\b(?:there is|there's|we have|we also have)\s+(?:an?|another)\s+(?:open\s+)?"
-         r"(?:opening|role|position|vacancy)\s+(?:on|in|with|for)\s+(?:our|the)\s+"
-         r"(?P<v>[\w/&-]+(?: [\w/&-]+){0,3} (?:team|department|group))\b",
-         unless=r"\bno\b|\bnot\b|n't"),
+    Rule(
+        "consider-for-named-role",
+        "alt_role",
+        "",
+        r"\b(?:consider(?:ing)? you for|put you forward for|refer you to|pass (?:your|along your)"
+        r" (?:\w+ )?(?:resume|cv|profile|details|application) (?:on )?to|forward(?:ed)? your "
+        r"(?:\w+ )?(?:resume|cv|profile|details|application) to|share(?:d)? your (?:resume|cv|"
+        r"profile|details) with|interested in (?:our|the|a|an))\s+(?:our|the|a|an)?\s*"
+        r"(?P<v>[\w/&-]+(?: [\w/&-]+){0,4} (?:team|role|position|opening|department|group|"
+        r"program|programme))\b",
+        unless=r"\bthis (?:role|position)|\bfuture\b|interest in|other opportunities",
+    ),
+    Rule(
+        "better-fit-named-team",
+        "alt_role",
+        "",
+        r"\b(?:better|stronger|great|good)\s+(?:fit|match|suited)\s+(?:for|to|with|in)\s+"
+        r"(?:our|the|a|an)\s+(?P<v>(?!different\b|other\b)[\w/&-]+(?: [\w/&-]+){0,4} (?:team|"
+        r"role|position|opening|department|group))\b",
+        unless=r"\bnot\b|n't|this (?:role|position)|the (?:role|position)",
+    ),
+    Rule(
+        "openings-elsewhere",
+        "alt_role",
+        "",
+        r"\b(?P<v>(?:our |the |a )?(?:teaming |hiring |sister |partner )?(?:partner|team|"
+        r"department|group|company|affiliate)(?: [A-Z]?\w+){0,3}) (?:still )?(?:has|have) "
+        r"(?:a few |some |several |an? )?(?:other )?(?:openings?|roles?|positions?|vacanc\w+)\b",
+        unless=r"\bno\b|\bnot\b|n't",
+    ),
+    Rule(
+        "open-role-on-team",
+        "alt_role",
+        "",
+        r"\b(?:there is|there's|we have|we also have)\s+(?:an?|another)\s+(?:open\s+)?"
+        r"(?:opening|role|position|vacancy)\s+(?:on|in|with|for)\s+(?:our|the)\s+"
+        r"(?P<v>[\w/&-]+(?: [\w/&-]+){0,3} (?:team|department|group))\b",
+        unless=r"\bno\b|\bnot\b|n't",
+    ),
 )
 
 DOOR_CLOSED: tuple[Rule, ...] = (
-    Rule("no-future-applications", "door_closed", "true",
-         r"\b(?:will|would|shall|can)(?: not|n't|not)\s+(?:be able to\s+)?(?:consider|accept|review"
-         r"|process)\s+(?:any\s+)?(?:future|further|additional|new|subsequent)\s+(?:applications|"
-         r"submissions|candidacies)\b|\b(?:not|ineligible) (?:eligible )?(?:to|for) (?:re-?apply|"
-         r"future (?:consideration|employment|applications))\b"),
-    Rule("no-further-correspondence", "door_closed", "true",
-         r"\b(?:unable|not able|cannot|can't|can not|will not|won't)\s+(?:\w+\s+)?(?:respond|reply|"
-         r"answer|enter)\s+(?:to\s+|into\s+)?(?:any\s+)?(?:further|additional|follow-?up|individual|"
-         r"subsequent)\s+(?:correspondence|inquiries|enquiries|emails|questions|requests|"
-         r"communication|discussion)\b|\bno further (?:correspondence|contact|communication|"
-         r"discussion)\b|\b(?:this |our )?decision is final\b"),
-    Rule("do-not-contact", "door_closed", "true",
-         r"\bplease (?:do not|don't|refrain from|avoid) (?:contact|contacting|call|calling|"
-         r"follow(?:ing)? up|re-?apply|re-?applying|reach(?:ing)? out)\b|\bwe ask that you (?:do "
-         r"not|not|refrain from) (?:contact|follow|re-?apply|reach)",
-         unless=r"\bthis (?:email|message|address)\b|\bfor (?:\d+|six|twelve|three) months\b"),
-    Rule("door-closed-intl", "door_closed", "true",
-         r"\b(?:keine weitere korrespondenz|von weiteren (?:nachfragen|bewerbungen) abzusehen|"
-         r"aucune suite ne sera donnée|no mantendremos (?:más )?correspondencia|geen verdere "
-         r"correspondentie)\b"),
+    Rule(
+        "no-future-applications",
+        "door_closed",
+        "true",
+        r"\b(?:will|would|shall|can)(?: not|n't|not)\s+(?:be able to\s+)?(?:consider|accept|review"
+        r"|process)\s+(?:any\s+)?(?:future|further|additional|new|subsequent)\s+(?:applications|"
+        r"submissions|candidacies)\b|\b(?:not|ineligible) (?:eligible )?(?:to|for) (?:re-?apply|"
+        r"future (?:consideration|employment|applications))\b",
+    ),
+    Rule(
+        "no-further-correspondence",
+        "door_closed",
+        "true",
+        r"\b(?:unable|not able|cannot|can't|can not|will not|won't)\s+(?:\w+\s+)?(?:respond|reply|"
+        r"answer|enter)\s+(?:to\s+|into\s+)?(?:any\s+)?(?:further|additional|follow-?up|individual|"
+        r"subsequent)\s+(?:correspondence|inquiries|enquiries|emails|questions|requests|"
+        r"communication|discussion)\b|\bno further (?:correspondence|contact|communication|"
+        r"discussion)\b|\b(?:this |our )?decision is final\b",
+    ),
+    Rule(
+        "do-not-contact",
+        "door_closed",
+        "true",
+        r"\bplease (?:do not|don't|refrain from|avoid) (?:contact|contacting|call|calling|"
+        r"follow(?:ing)? up|re-?apply|re-?applying|reach(?:ing)? out)\b|\bwe ask that you (?:do "
+        r"not|not|refrain from) (?:contact|follow|re-?apply|reach)",
+        unless=r"\bthis (?:email|message|address)\b|\bfor (?:\d+|six|twelve|three) months\b",
+    ),
+    Rule(
+        "door-closed-intl",
+        "door_closed",
+        "true",
+        r"\b(?:keine weitere korrespondenz|von weiteren (?:nachfragen|bewerbungen) abzusehen|"
+        r"aucune suite ne sera donnée|no mantendremos (?:más )?correspondencia|geen verdere "
+        r"correspondentie)\b",
+    ),
 )
 
 PERSONAL: tuple[Rule, ...] = (
-    Rule("process-specifics", "personal", "true",
-         r"\b(?:when we (?:spoke|met|talked|chatted)|(?:enjoyed|pleasure|great|nice|good)\s+"
-         r"(?:\w+\s+){0,2}(?:speaking|meeting|talking|chatting) (?:with )?you|our (?:conversation|"
-         r"call|chat|meeting) (?:on|last|yesterday|earlier|this)|(?:thank you|thanks)(?: again)? for "
-         r"(?:taking the time to )?(?:speak|meet|talk|chat|interview)\w*|the other day|on (?:monday|"
-         r"tuesday|wednesday|thursday|friday)|i(?:'ve| have) (?:received|spoken|talked|discussed|"
-         r"shared|heard)|(?:add|connect with) me on linkedin|(?:email|contact|reach out to) me\b|"
-         r"my (?:sincere|sincerest|personal) thanks|the team and i|i (?:really )?enjoyed|"
-         r"getting to know you)"),
+    Rule(
+        "process-specifics",
+        "personal",
+        "true",
+        r"\b(?:when we (?:spoke|met|talked|chatted)|(?:enjoyed|pleasure|great|nice|good)\s+"
+        r"(?:\w+\s+){0,2}(?:speaking|meeting|talking|chatting) (?:with )?you|our (?:conversation|"
+        r"call|chat|meeting) (?:on|last|yesterday|earlier|this)|(?:thank you|thanks)(?: again)? for "
+        r"(?:taking the time to )?(?:speak|meet|talk|chat|interview)\w*|the other day|on (?:monday|"
+        r"tuesday|wednesday|thursday|friday)|i(?:'ve| have) (?:received|spoken|talked|discussed|"
+        r"shared|heard)|(?:add|connect with) me on linkedin|(?:email|contact|reach out to) me\b|"
+        r"my (?:sincere|sincerest|personal) thanks|the team and i|i (?:really )?enjoyed|"
+        r"getting to know you)",
+    ),
 )
 
 TEMPLATED: tuple[Rule, ...] = (
-    Rule("bulk-signals", "templated", "true",
-         r"\b(?:dear (?:candidate|applicant)|do not reply|unsubscribe|this is an automated|"
-         r"automatically generated|do not respond to this)\b"),
+    Rule(
+        "bulk-signals",
+        "templated",
+        "true",
+        r"\b(?:dear (?:candidate|applicant)|do not reply|unsubscribe|this is an automated|"
+        r"automatically generated|do not respond to this)\b",
+    ),
 )

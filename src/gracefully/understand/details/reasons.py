@@ -28,30 +28,33 @@ _ROLE = r"(?:position|role|job|opening|vacancy|requisition|opportunity|posting|s
 _EEO = r"without regard|regardless of|equal opportunity|discriminat"
 
 RULES: tuple[Rule, ...] = (
-    # other_candidate: someone else (a pool) fits better
+    # other_candidate: others (a pool, or someone pursued) fit better
     Rule(
         "other-candidates",
         F,
         R.OTHER_CANDIDATE,
-        _CHOSE + r"[^.\n]{0,40}?\b" + _GO_ON + r"(?: forward| ahead)?\s+with\s+"
-        r"(?:(?:other|different|alternative|additional|several|more|those|the)\s+)"
-        r"(?:\w+\s+){0,2}" + _PEOPLE + r"\b",
+        r"\b" + _GO_ON + r"(?: forward| ahead| on)?\s+with\s+(?:(?:other|different|alternative"
+        r"|another|a different|an alternative|additional|stronger|more qualified|more experienced)"
+        r"\s+(?:[\w-]+\s+){0,2}?(?:" + _PEOPLE + r"|" + _ONE + r"|talent)\b|others\b)",
         unless=_MAYBE,
     ),
     Rule(
         "pursue-others",
         F,
         R.OTHER_CANDIDATE,
-        r"\b(?:pursue|pursuing|selected|identified|chosen|selecting|select|consider)\s+"
-        r"(?:other|different|alternative|more qualified|stronger)\s+(?:\w+\s+)?" + _PEOPLE + r"\b",
+        r"\b(?:pursue|pursuing|selected|identified|chosen|selecting|select|consider|considering"
+        r"|prioriti[sz]\w+)\s+(?:other|others|another|different|a different|alternative|more qualified|"
+        r"stronger|more experienced)\b(?!\s+(?:positions?|roles?|opportunit\w+|openings?|jobs?|teams?"
+        r"|options|paths|locations?)\b)(?:\s+(?:\w+\s+)?(?:" + _PEOPLE + r"|" + _ONE + r"))?",
         unless=_MAYBE,
     ),
     Rule(
         "closer-match",
         F,
         R.OTHER_CANDIDATE,
-        _PEOPLE + r"\s+(?:who|whom|that|whose|with)\b[^.\n]{0,80}?\b(?:more closely|better|best|"
-        r"closer|closely|more aligned|more suited|stronger|more relevant|more directly)\b",
+        r"\b(?:" + _PEOPLE + r"|" + _ONE + r"|others)\s+(?:who|whom|that|whose|with)\b[^.\n]{0,80}?"
+        r"\b(?:more closely|better|best|closer|more aligned|more suited|stronger|more relevant|more"
+        r" directly|most closely)\b",
         unless=_MAYBE,
     ),
     Rule(
@@ -59,7 +62,8 @@ RULES: tuple[Rule, ...] = (
         F,
         R.OTHER_CANDIDATE,
         r"\b(?:other|others|another group of)\b[^.\n]{0,30}\b(?:better|more|best|closely)\s+"
-        r"(?:suited|qualified|matched|aligned|match|fit)",
+        r"(?:suited|qualified|matched|aligned|match|fit)|\bnot (?:the|our) (?:most competitive|"
+        r"strongest|top|best[- ]suited) (?:candidate|applicant)",
         unless=_MAYBE,
     ),
     Rule(
@@ -68,13 +72,13 @@ RULES: tuple[Rule, ...] = (
         R.OTHER_CANDIDATE,
         r"\b(?:competitive|strong|stronger|talented|qualified|impressive|exceptional|outstanding"
         r"|great|excellent|highly qualified)\s+(?:pool|field|group|slate|set|number|applicant pool"
-        r"|candidate pool)\b|\b(?:many|several|number of|lot of|lots of|huge number of great|"
-        r"number of highly|pool of)\s+(?:other\s+)?(?:very\s+|extremely\s+|highly\s+)?"
-        r"(?:qualified|talented|strong|great|impressive|exceptional|competitive)\s+"
-        + _PEOPLE
-        + r"|\b(?:highly|very|extremely|incredibly) competitive\b|\bstronger (?:applicants|candidates"
-        r"|profiles|matches)\b|\bsmallest differences\b",
-        unless=_MAYBE + r"|we get a lot of|if you",
+        r"|candidate pool)\b|\b(?:many|several|number of|lot of|lots of|all of the|all the|a "
+        r"range of|pool of|from|between)\s+(?:other\s+)?(?:very\s+|extremely\s+|highly\s+|"
+        r"incredibly\s+)?(?:qualified|talented|strong|impressive|exceptional|competitive|high-"
+        r"caliber|high-calibre|well-qualified|skilled)\s+(?:" + _PEOPLE + r")|\b(?:highly|very|"
+        r"extremely|incredibly) competitive\b|\bcompetition (?:\w+ ){0,4}(?:is|was) (?:\w+ )?"
+        r"(?:strong|fierce|high|intense)\b|\bstronger (?:applicants|candidates|profiles|matches)",
+        unless=_MAYBE + r"|we get a lot of|if you|sponsorship",
     ),
     Rule(
         "de-andere",
@@ -85,12 +89,12 @@ RULES: tuple[Rule, ...] = (
     Rule("fr-autre", F, R.OTHER_CANDIDATE, r"\bautres? (?:candidat|profil)s?\b"),
     Rule("es-otro", F, R.OTHER_CANDIDATE, r"\botros? (?:candidatos|perfiles)\b"),
     Rule("nl-andere", F, R.OTHER_CANDIDATE, r"\bandere kandida(?:at|ten)\b"),
-    # position_filled
+    # position_filled: the role is taken (a chosen person, no internal detail)
     Rule(
         "has-been-filled",
         F,
         R.POSITION_FILLED,
-        _ROLE + r"s?\s+(?:\w+\s+){0,3}(?:has|have|had|was|were|is|are)\s+(?:now\s+|already\s+|"
+        _ROLE + r"s?\b[^.\n]{0,60}?\b(?:has|have|had|was|were|is|are)\s+(?:now\s+|already\s+|"
         r"recently\s+|just\s+|since\s+)?(?:been\s+)?(?:filled|offered to|accepted by)\b",
         unless=r"intern(?:al|ally)|from within|once|until|if the|when the",
     ),
@@ -98,7 +102,8 @@ RULES: tuple[Rule, ...] = (
         "we-filled",
         F,
         R.POSITION_FILLED,
-        r"\bwe(?:'ve| have)?\s+(?:already\s+|recently\s+|just\s+|now\s+)?filled\b|"
+        r"\bwe(?:'ve| have|’ve)?\s+(?:(?:already|recently|just|now)\s+){0,2}(?:filled|hired "
+        r"(?:someone|somebody|a candidate)|made (?:a|our) (?:selection|hire|hiring decision))\b|"
         r"\b(?:program|class|cohort|team|positions?) (?:is|are) (?:now )?(?:at|full|at full) "
         r"?capacity|\bno (?:remaining|more) (?:openings|positions|spots)\b",
         unless=r"intern(?:al|ally)|from within",
@@ -107,10 +112,9 @@ RULES: tuple[Rule, ...] = (
         "another-candidate",
         F,
         R.POSITION_FILLED,
-        r"\b(?:selected|chosen|hired|offered|extended an offer to|made an offer to|decided on|"
-        r"going with|gone with|filled by|accepted an offer from|move forward with|moving forward"
-        r" with|proceed with|proceeding with)\s+(?:another|a different|an? other|one|an? "
-        r"(?:external|more)\s+\w+)\s+" + _ONE + r"\b",
+        r"\b(?:selected|hired|offered (?:the (?:role|position|job) )?to|extended an offer to|made "
+        r"an offer to|filled by|accepted an offer from|gone with|went with)\s+(?:another|a "
+        r"different|an? other|one|an? (?:external|more)\s+\w+)\s+" + _ONE + r"\b",
         unless=r"internal|from within|" + _MAYBE,
     ),
     Rule("de-besetzt", F, R.POSITION_FILLED, r"\b(?:bereits|anderweitig|schon) (?:\w+ )?besetzt\b"),
@@ -134,12 +138,12 @@ RULES: tuple[Rule, ...] = (
         "requirements-changed",
         F,
         R.ROLE_CHANGED,
-        r"\b(?:requirements|job description|scope|needs|focus|priorities|profile|direction)\s+"
+        r"\b(?:requirements|job description|scope|profile|direction|focus)\s+"
         r"(?:for (?:the|this) (?:role|position) )?(?:has |have |had )?(?:changed|shifted|evolved)\b|"
         r"\b(?:changed|revised|updated|re-?scoped|redefined|restructured|rethinking|redefining|"
         r"re-?scoping|restructuring|re-?shaping)\s+(?:the|this|our)\s+(?:\w+\s+)?(?:role|position|"
         r"requirements|job description|scope|team)\b|\b(?:shift|shifting|shifted|refocus\w*|"
-        r"changing)\s+(?:our\s+)?(?:immediate\s+)?(?:focus|priorities|direction)\b|"
+        r"changing)\s+(?:our\s+)?(?:immediate\s+)?(?:focus|direction)\b|"
         r"\bdifferent direction (?:with|for) (?:the|this) (?:role|position)\b",
     ),
     # role_closed
@@ -147,12 +151,12 @@ RULES: tuple[Rule, ...] = (
         "closed-on-hold",
         F,
         R.ROLE_CLOSED,
-        _ROLE
-        + r"s?\s+(?:\w+\s+){0,3}(?:has|have|had|was|were|is|are|will be)\s+(?:now\s+|since\s+|"
+        _ROLE + r"s?\b[^.\n]{0,60}?\b(?:has|have|had|was|were|is|are|will be)\s+(?:now\s+|since\s+|"
         r"recently\s+|unfortunately\s+)?(?:been\s+)?(?:cancell?ed|closed|put on hold|placed on hold"
         r"|on hold|paused|withdrawn|eliminated|removed|frozen|no longer (?:available|open|needed"
-        r"|active))\b",
-        unless=r"filled|if the|once",
+        r"|active))\b|" + _ROLE + r"s? (?:will|is|has|does)(?: not|n't) (?:be )?(?:moving|going|"
+        r"proceeding) (?:ahead|forward)\b",
+        unless=r"filled|if the|once|hired|made a selection|selected",
     ),
     Rule(
         "on-hold",
@@ -169,12 +173,14 @@ RULES: tuple[Rule, ...] = (
         "no-longer-hiring",
         F,
         R.ROLE_CLOSED,
-        r"\bno longer (?:hiring|recruiting|filling|accepting|processing|considering|pursuing|"
-        r"moving forward with|looking to fill|available|open|seeking|have the need)\b|"
+        r"\bno longer (?:hiring|recruiting|interviewing|reviewing|filling|accepting|processing|"
+        r"considering (?:applicants|candidates|applications)|pursuing|"
+        r"looking to fill|available|open|seeking|have the need)\b|"
         r"\b(?:decided|chosen) not to (?:fill|hire|move forward with (?:the|this) (?:role|position)"
         r"|proceed with (?:the|this) (?:role|position|hire))\b|\bnot (?:be )?(?:hiring|filling) "
-        r"(?:for )?(?:this|the) (?:role|position)\b|\brequisition (?:has been |was |is )?closed\b",
-        unless=r"filled|your application|\byou\b(?! applied)",
+        r"(?:for )?(?:this|the) (?:role|position)\b|\brequisition (?:has been |was |is )?closed\b"
+        r"|\bstop (?:pursuing|recruiting|hiring|interviewing) (?:candidates |for )",
+        unless=r"filled|made a selection|selected|hired|\b(?:you|your application) (?:will|would|is)",
     ),
     Rule(
         "de-fr-es-nl-closed",
@@ -271,7 +277,9 @@ RULES: tuple[Rule, ...] = (
         "work-authorization",
         F,
         R.WORK_AUTHORIZATION,
-        r"\bvisa\b|\bsponsor(?:ship|ing)?\b|\bwork (?:authori[sz]ation|permit|permission|"
+        r"\b(?:work|employment|h-?1b|student|immigration|a) visas?\b|\bvisas? (?:sponsorship|status|"
+        r"support|requirements?|restrictions|transfer)\b|\bsponsor(?:ship|ing)?\b|\bwork "
+        r"(?:authori[sz]ation|permit|permission|"
         r"eligibility)\b|\bauthori[sz]ed to work\b|\bright to work\b|\beligib\w+ to work\b|"
         r"\b(?:arbeitserlaubnis|aufenthaltstitel|permis de travail|autorisation de travail|"
         r"permiso de trabajo|werkvergunning|tewerkstellingsvergunning)\b",

@@ -8,6 +8,8 @@ unattended sets no-reply (but not door_closed, see `policy.py`).
 
 from __future__ import annotations
 
+import re
+
 from gracefully.understand.details.engine import Rule, Where
 
 ATS_DOMAINS: tuple[tuple[str, str], ...] = (
@@ -39,30 +41,50 @@ ATS_DOMAINS: tuple[tuple[str, str], ...] = (
     ("phenom", r"phenompeople\.com"),
 )
 
-ATS: tuple[Rule, ...] = tuple(
-    Rule(f"ats-sender-{name}", "ats", name, rf"@(?:[\w-]+\.)*(?:{domain})$",
-         where=Where.SENDER_ADDRESS)
-    for name, domain in ATS_DOMAINS
-) + tuple(
-    Rule(f"ats-link-{name}", "ats", name,
-         rf"(?:\b|//|@)(?:[\w-]+\.)*(?:{domain})\b|\bpowered by {name}\b")
-    for name, domain in ATS_DOMAINS
+_ANY_ATS = "|".join(domain for _, domain in ATS_DOMAINS)
+_ATS_NAMES = tuple((name, re.compile(rf"(?:{domain})$")) for name, domain in ATS_DOMAINS)
+
+ATS: tuple[Rule, ...] = (
+    Rule("ats-sender", "ats", "", rf"@(?:[\w-]+\.)*(?P<v>{_ANY_ATS})$", where=Where.SENDER_ADDRESS),
+    Rule("ats-link", "ats", "", rf"(?P<v>{_ANY_ATS})\b"),
+    Rule("ats-powered-by", "ats", "", r"powered by (?P<v>[a-z]+)"),
 )
 
+
+def ats_name(found: str) -> str | None:
+    """The vendor for an ATS domain (or a vendor named in a "powered by" footer)."""
+    for name, domain in _ATS_NAMES:
+        if found == name or domain.match(found):
+            return name
+    return None
+
+
 NO_REPLY: tuple[Rule, ...] = (
-    Rule("no-reply-address", "no_reply", "true",
-         r"^(?:[\w.+-]*[._+-])?(?:no-?reply|do-?not-?reply|donotreply|noreply|notifications?|"
-         r"notify|mailer(?:-daemon)?|automated|auto-?(?:reply|confirm)|system(?:message)?|bounces?|"
-         r"alerts?|postmaster|jobs-noreply|careers-noreply)(?:[._+-][\w.+-]*)?@",
-         where=Where.SENDER_ADDRESS),
-    Rule("ats-address", "no_reply", "true",
-         r"@(?:[\w-]+\.)*(?:" + "|".join(domain for _, domain in ATS_DOMAINS) + r")$",
-         where=Where.SENDER_ADDRESS),
-    Rule("unattended-mailbox", "no_reply", "true",
-         r"\b(?:please )?do not (?:reply|respond)(?: directly)? to this\b|\bplease do not reply\b|"
-         r"\b(?:mailbox|address|inbox|account|email) is (?:not monitored|unmonitored|unattended)|"
-         r"\breplies to this (?:\w+ )?(?:email|message|address) (?:will not|won't|are not|cannot)"
-         r"|\bthis (?:is an )?(?:automated|automatic) (?:email|message|notification)\b|"
-         r"\bbitte antworten sie nicht\b|\bne (?:pas )?répondre à (?:ce|cet)\b|\bno responda[ns]? "
-         r"a este\b|\bniet beantwoorden\b|\bniet op (?:deze|dit) \w+ reageren\b"),
+    Rule(
+        "no-reply-address",
+        "no_reply",
+        "true",
+        r"^(?:[\w.+-]*[._+-])?(?:no-?reply|do-?not-?reply|donotreply|noreply|notifications?|"
+        r"notify|mailer(?:-daemon)?|automated|auto-?(?:reply|confirm)|system(?:message)?|bounces?|"
+        r"alerts?|postmaster|jobs-noreply|careers-noreply)(?:[._+-][\w.+-]*)?@",
+        where=Where.SENDER_ADDRESS,
+    ),
+    Rule(
+        "ats-address",
+        "no_reply",
+        "true",
+        r"@(?:[\w-]+\.)*(?:" + _ANY_ATS + r")$",
+        where=Where.SENDER_ADDRESS,
+    ),
+    Rule(
+        "unattended-mailbox",
+        "no_reply",
+        "true",
+        r"\b(?:please )?do not (?:reply|respond)(?: directly)? to this\b|\bplease do not reply\b|"
+        r"\b(?:mailbox|address|inbox|account|email) is (?:not monitored|unmonitored|unattended)|"
+        r"\breplies to this (?:\w+ )?(?:email|message|address) (?:will not|won't|are not|cannot)"
+        r"|\bthis (?:is an )?(?:automated|automatic) (?:email|message|notification)\b|"
+        r"\bbitte antworten sie nicht\b|\bne (?:pas )?répondre à (?:ce|cet)\b|\bno responda[ns]? "
+        r"a este\b|\bniet beantwoorden\b|\bniet op (?:deze|dit) \w+ reageren\b",
+    ),
 )

@@ -47,9 +47,15 @@ RULES: tuple[Rule, ...] = (
         unless=_NOT_HELD,
     ),
     Rule("thanks-for-interviewing-bare", F, I, r"thank(?:s| you) for interviewing\b"),
-    Rule("took-time-to-speak", F, I,
-         r"\b(?:took|taking|take|spent|spending)\s+(?:the\s+)?time\s+to\s+" + _TALK
-         + r"\s+(?:with|to)\s+(?:us|our|the|several|members|[a-z]+ and)\b", unless=_NOT_HELD),
+    Rule(
+        "took-time-to-speak",
+        F,
+        I,
+        r"\b(?:took|taking|take|spent|spending)\s+(?:the\s+)?time\s+to\s+"
+        + _TALK
+        + r"\s+(?:with|to)\s+(?:us|our|the|several|members|[a-z]+ and)\b",
+        unless=_NOT_HELD,
+    ),
     Rule(
         "your-interview",
         F,
@@ -122,9 +128,7 @@ RULES: tuple[Rule, ...] = (
         A,
         r"\b(?:review(?:ing|ed)?|after|following|results? of|completing|complete|completed|"
         r"submitted|submission of|evaluat\w+|for taking)\s+(?:the time to complete\s+)?(?:your|the)\s+"
-        r"(?:[\w-]+\s+){0,3}"
-        + _TEST
-        + r"\b",
+        r"(?:[\w-]+\s+){0,3}" + _TEST + r"\b",
         unless=r"invit\w*|please complete|link to|deadline|within \d|you will receive",
     ),
     Rule("test-results", F, A, _TEST + r" (?:results|submission|score)\b"),
@@ -140,7 +144,7 @@ RULES: tuple[Rule, ...] = (
         "subject-application",
         F,
         P,
-        r"\b(?:application|applying|applied|candidacy|resume)\b",
+        r"\b(?:application|applying|applied|candidacy|resume|interest in)\b",
         where=Where.SUBJECT,
     ),
     Rule(
