@@ -13,12 +13,12 @@ import re
 
 from gracefully.understand.details.engine import Rule, Where
 
-_WORD = r"[A-Z0-9][\w&'’\-]*(?:\.[\w&'’\-]+)*"
+_WORD = r"[A-Z0-9][\w&'’\-]*(?:\.[\w&'’\-]+)*(?:(?<=Inc|Ltd|Bro)\.|(?<=Co|NA)\.|(?<=Corp)\.)?"
 _SUFFIX = r"(?:,? (?:Inc|LLC|Ltd|GmbH|Co|Corp|Corporation|S\.A|AG|B\.V|plc|SE|NV|SAS|LLP)\b\.?)"
 _NAME = (
     r"(?P<v>\[[\w ]{1,30}\]|(?>"
     + _WORD
-    + r"(?:(?: (?:&|and|of|de|du|la|y|und|et|for|\+))? "
+    + r"(?:(?: (?:&|and|of|de|du|la|y|und|et|\+))? "
     + _WORD
     + r"){0,5}"
     + _SUFFIX

@@ -23,7 +23,8 @@ NOT_COMPANY = frozenset(
     confirmation received submitted thank-you please welcome good great new summer fall spring
     winter internship intern data software senior junior we've we're i am i'm mr ms mrs dr
     avature successfactors brassring oraclecloud myworkday myworkdayjobs us tal invalidemail
-    adp csodmail applytojob ultipro""".split()
+    adp csodmail applytojob ultipro ukg jazzhr breezy oleeo teamtailor personio recruitee
+    dayforce pinpoint comeet eightfold paylocity phenom""".split()
 )
 _FIRST_NOT_COMPANY = frozenset(
     "your our thank thanks re fw fwd update important application regarding following".split()
@@ -39,6 +40,17 @@ NOT_PERSON = frozenset(
     support admin info jobs job company group inc llc ltd global campus university coordinator
     director partner lead specialist sent from via at and""".split()
 )
+_ORG_TAIL = re.compile(
+    r"(?:\s+(?:University|Campus|Global|Corporate|Early))*(?:\s+[-|@]?\s*(?:Recruiting|Recruitment"
+    r"|Talent|Acquisition|Attraction|Careers?|Hiring|HR|Human Resources|People|Jobs|Team|Workday"
+    r"|Notifications?|Portal|Staffing))+$"
+)
+_ABBREVIATED = re.compile(r"\b(?:Inc|Ltd|Co|Corp|NA|S\.A|B\.V|L\.P|Bros)\.$")
+_TITLE_WORDS = frozenset(
+    """analyst engineer intern internship developer manager scientist program programme associate
+    specialist designer researcher coordinator consultant director lead architect administrator
+    technician representative assistant officer""".split()
+)
 _TRAILING = re.compile(r"(?:[\s,.!:;|–—-]+|\s+(?:and|&|at|with|in|for|the|to|is|has))+$")
 _REQ_SUFFIX = re.compile(
     r"\s*[-–]\s*(?:[A-Z]{0,4}[-_]?\d{4,}[\w-]*)$|\s*\((?:[A-Z]{0,4}-?\d{4,})\)$"
@@ -48,11 +60,14 @@ _ROLE_CUT = re.compile(r"\s+(?:(?:and|in|at) (?:the|our)|at|with|here at|within)
 
 
 def clean_company(value: str) -> str | None:
-    value = _TRAILING.sub("", value.strip()).strip()
-    if value.endswith(("'s", "’s")):
-        value = value[:-2]
+    value = re.split(r"['’]s\s", value.strip(), maxsplit=1)[0]
+    value = _ORG_TAIL.sub("", value)
+    kept = value if _ABBREVIATED.search(value) else None
+    value = kept or _TRAILING.sub("", value).strip()
     words = value.lower().split()
     if not words or len(value) < 2 or len(words) > 6:
+        return None
+    if words[-1] in _TITLE_WORDS or re.match(r"(?:19|20)\d\d\b", value):
         return None
     if value.lower() in NOT_COMPANY or words[0] in _FIRST_NOT_COMPANY:
         return None
