@@ -292,7 +292,10 @@ def _readme_application(
         f"## {app['company']} — {app['role']}{aliases}",
         "",
         f"Status **{app['status']}**, furthest stage **{app['stage']}**, "
-        f"human contact: {app.get('contact') or 'none'}.",
+        f"human contact: {app['contact'] or 'none'}"
+        + (f", expected move **{app['move']}**" if app["move"] else "")
+        + (f", follow-up outcome **{app['followup_outcome']}**" if app["followup_outcome"] else "")
+        + ".",
         "",
         *textwrap.wrap(source["summary"].strip(), 88, break_on_hyphens=False),
         "",
