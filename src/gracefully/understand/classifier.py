@@ -86,22 +86,26 @@ class Classifier:
         return [(self.classes[j], float(probs[i, j])) for i, j in enumerate(best)]
 
     def evidence(self, emails: Sequence[Email], categories: Sequence[Category]) -> list[Evidence]:
-        """For each email, the sentence of `email.text` that most supports its category."""
-        spans = [split(e.text, MAX_BODY) for e in emails]
-        x = self.vocabulary.transform(body_terms(s) for sp in spans for _, _, s in sp)
-        out, offset = [], 0
-        for email, cat, sp in zip(emails, categories, spans, strict=True):
-            row = self._contrast[self.classes.index(cat)]
-            scores = x[offset : offset + len(sp)] @ row
-            offset += len(sp)
-            out.append(self._pick(email, cat, sp, scores))
-        return out
+        """For each email, the sentence of `email.text` that most supports its category.
 
-    def _pick(self, email: Email, cat: Category, spans: list, scores: np.ndarray) -> Evidence:
-        if not spans:
-            return Evidence("category", cat.value, "category_model:subject", email.subject)
-        start, end, sentence = spans[int(np.argmax(scores))]
-        return Evidence("category", cat.value, "category_model", sentence, start, end)
+        A sentence scores the summed class contrast of its terms over the square
+        root of its length, so a short decisive sentence beats a long neutral one.
+        """
+        return [self._best_sentence(e, c) for e, c in zip(emails, categories, strict=True)]
+
+    def _best_sentence(self, email: Email, category: Category) -> Evidence:
+        row = self._contrast[self.classes.index(category)]
+        index = self.vocabulary.index
+        best, best_score = None, -np.inf
+        for span in split(email.text, MAX_BODY):
+            cols = [i for i in map(index.get, body_terms(span[2])) if i is not None]
+            score = float(row[cols].sum()) / np.sqrt(len(cols) + 1) if cols else -np.inf
+            if best is None or score > best_score:
+                best, best_score = span, score
+        if best is None:
+            return Evidence("category", category.value, "category_model:subject", email.subject)
+        start, end, sentence = best
+        return Evidence("category", category.value, "category_model", sentence, start, end)
 
 
 def _data_hash(examples: Sequence[Example], weights: Sequence[float]) -> str:

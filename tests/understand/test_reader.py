@@ -1,0 +1,71 @@
+"""The reader: category, details and evidence assembled into one `Reading`."""
+
+from __future__ import annotations
+
+import pytest
+
+from gracefully.domain import Address, Category, Email, Reading
+from gracefully.understand.classifier import FORMAT_VERSION
+from gracefully.understand.reader import Reader, load_reader
+
+REJECTION = Email(
+    id="a",
+    subject="Update on your interview",
+    sender=Address("Piet Vos", "piet.vos@dunecraft.example"),
+    date=None,
+    body=(
+        "Hi Astrid,\n\nThank you for meeting the team on Thursday. After careful "
+        "consideration we have decided not to move forward with your application, as the "
+        "position has been filled by an internal candidate.\n\nPiet Vos"
+    ),
+)
+CONFIRMATION = Email(
+    id="b",
+    subject="Application received",
+    sender=None,
+    date=None,
+    body=(
+        "Thank you for applying to Marsh Valley Water. We have received your application "
+        "and our team is reviewing it. If your qualifications match our needs, we will "
+        "contact you."
+    ),
+)
+
+
+@pytest.fixture(scope="module")
+def reader() -> Reader:
+    return load_reader()
+
+
+def test_reading_carries_category_details_and_version(reader: Reader) -> None:
+    reading = reader.read(REJECTION)
+    assert isinstance(reading, Reading)
+    assert reading.email_id == "a"
+    assert reading.category is Category.REJECTION
+    assert reading.rejection is not None
+    assert reading.model_version.startswith(f"category-v{FORMAT_VERSION}-")
+
+
+def test_every_evidence_points_into_the_text(reader: Reader) -> None:
+    for reading, email in zip(
+        reader.read_many([REJECTION, CONFIRMATION]), [REJECTION, CONFIRMATION], strict=True
+    ):
+        (category,) = reading.evidence_for("category")
+        assert category.value == reading.category.value
+        for ev in reading.evidence:
+            if ev.start >= 0:
+                assert email.text[ev.start : ev.end] == ev.sentence
+
+
+def test_only_a_rejection_has_rejection_details(reader: Reader) -> None:
+    reading = reader.read(CONFIRMATION)
+    assert reading.category is Category.CONFIRMATION
+    assert reading.rejection is None
+
+
+def test_read_many_keeps_order_and_matches_read(reader: Reader) -> None:
+    emails = [CONFIRMATION, REJECTION, CONFIRMATION]
+    many = reader.read_many(emails)
+    assert [r.email_id for r in many] == ["b", "a", "b"]
+    assert many == [reader.read(e) for e in emails]
+    assert reader.read_many([]) == []
