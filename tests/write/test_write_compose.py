@@ -21,12 +21,14 @@ from gracefully.domain import (
     Stage,
 )
 from gracefully.write import NotDraftable, compose, variants
+from gracefully.write.compose import learn_sentence
 from gracefully.write.detectors import word_count
 
 LEARN = (
     "I want to learn dbt and analytics engineering from the ground up, "
     "which this role would have let me do"
 )
+PHRASE = "Regulatory reporting for consumer lending, which I have not worked with before"
 MOVES = [k for k in MoveKind if k is not MoveKind.NONE]
 CONTACTS = [Contact("Maya Ortiz", "maya@northwind.example"), Contact("Dr. Jonas Weber"), None]
 STAGES = [Stage.APPLICATION, Stage.SCREEN, Stage.ASSESSMENT, Stage.INTERVIEW, Stage.UNKNOWN]
@@ -36,7 +38,7 @@ PROFILES = [
     Profile(
         name="Alex Rivera", signature="Alex Rivera\nData Analyst at Fabrikam", learn={7: LEARN}
     ),
-    Profile(learn={7: LEARN + "."}),
+    Profile(learn={7: PHRASE}),
 ]
 REJECTION_EMAIL = Email(
     id="<r1@northwind.example>",
@@ -188,3 +190,12 @@ def test_refuses_what_cannot_be_written(move: Move, refused: bool) -> None:
             profile=Profile(),
             rejection_email=None,
         )
+
+
+def test_learn_is_kept_as_a_sentence_or_completed_as_a_phrase() -> None:
+    assert learn_sentence(LEARN + ".") == LEARN + "."
+    assert learn_sentence(PHRASE) == (
+        "This role would have let me learn regulatory reporting for consumer lending, "
+        "which I have not worked with before."
+    )
+    assert learn_sentence("SQL modelling at scale").endswith("learn SQL modelling at scale.")

@@ -71,9 +71,24 @@ def first_name(name: str) -> str:
     return words[0] if words and "@" not in words[0] else ""
 
 
-def _sentence(text: str) -> str:
-    text = " ".join(text.split())
-    return text if text.endswith((".", "!", "?")) else f"{text}."
+_OWN_SENTENCE = re.compile(
+    r"^(?:I|I'm|I’m|I've|I'd|My|In|At|As|Having|Since|Because|While|This|After|Working)\b"
+)
+
+
+def learn_sentence(learn: str) -> str:
+    """The profile's "what this job would have let me learn" as one sentence.
+
+    Users write it either as a sentence of their own ("I want to learn dbt
+    ...") or as the phrase that completes the question ("regulatory reporting
+    ..."); the phrase is completed, the sentence kept as written.
+    """
+    text = " ".join(learn.split()).rstrip(".")
+    if _OWN_SENTENCE.match(text):
+        return f"{text}."
+    if text[:1].isupper() and not text[1:2].isupper():
+        text = text[0].lower() + text[1:]
+    return f"This role would have let me learn {text}."
 
 
 def _tidy(text: str) -> str:
@@ -174,7 +189,7 @@ def _fields(
         "company": context.company,
         "role_phrase": f"the {context.role} role" if context.role else "the role",
         "thanks_for": THANKS_FOR.get(stage or application.stage, "considering my application"),
-        "learn": _sentence(learn) if learn else "",
+        "learn": learn_sentence(learn) if learn else "",
         "alt_role": context.alt_role or "the other opening you mentioned",
         "sign": profile.signature or profile.name,
     }
