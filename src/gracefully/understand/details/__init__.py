@@ -130,10 +130,7 @@ def _feedback(doc: Doc, found: list[Evidence]) -> Feedback:
 
 
 def _company(email: Email, doc: Doc, found: list[Evidence]) -> str | None:
-    if sender_person(email.sender):
-        skip = {"sender-org-name"}
-    else:
-        skip = set()
+    skip = {"sender-org-name"} if sender_person(email.sender) else set()
     for hit in _COMPANY.hits(doc):
         if hit.rule.name in skip:
             continue

@@ -164,13 +164,19 @@ def _branches(pattern: str) -> list[str]:
     return branches
 
 
-def _captured(match: re.Match[str]) -> str:
-    """The first named group that matched: a rule may offer alternative captures."""
-    return next((v.strip() for v in match.groupdict().values() if v and v.strip()), "")
+def _captured(match: re.Match[str], raw: str) -> str:
+    """The first named group that matched, as written (a rule may offer alternatives).
+
+    Lower-cased sources keep every offset, so the capture is cut from `raw`.
+    """
+    for name, value in match.groupdict().items():
+        if value and value.strip():
+            return raw[match.start(name) : match.end(name)].strip()
+    return ""
 
 
 def _hit(doc: Doc, rule: Rule, match: re.Match[str], unless: re.Pattern[str] | None) -> Hit | None:
-    value = rule.value or _captured(match)
+    value = rule.value or _captured(match, doc.source(rule.where, cased=True))
     if not value:
         return None
     if rule.where is Where.TEXT:

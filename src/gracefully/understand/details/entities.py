@@ -9,8 +9,6 @@ a team word or a greeting are refused by the cleaners, not by more regex.
 
 from __future__ import annotations
 
-import re
-
 from gracefully.understand.details.engine import Rule, Where
 
 _WORD = r"[A-Z0-9][\w&'’\-]*(?:\.[\w&'’\-]+)*(?:(?<=Inc|Ltd|Bro)\.|(?<=Co|NA)\.|(?<=Corp)\.)?"
@@ -166,7 +164,7 @@ ROLE: tuple[Rule, ...] = (
         "",
         r"(?i:(?:position|role|post|title) of|position:|role:|job title:|title:) "
         + _ROLE
-        + r"(?=(?: (?i:at|with|here|in|within|for|is|has|was)\b|[,.!]?\s|[,.!]?$))",
+        + r"(?=(?: (?i:at|with|here|in|within|for|is|has|was)\b|[,.!]\s|[,.!]?$))",
         cased=True,
     ),
     Rule(

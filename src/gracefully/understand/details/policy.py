@@ -67,7 +67,8 @@ FEEDBACK: tuple[Rule, ...] = (
         r"would be) a (?:great|strong) (?:fit|match|addition))|\b(?:areas?|room)\s+(?:for|of)\s+"
         r"(?:improvement|development|growth)\b|\byou (?:could|should|might) (?:improve|work on|"
         r"strengthen|focus on|deepen|develop)\b|\b(?:your|the) (?:answers?|solution|code|"
-        r"submission|responses?)\s+(?:\w+\s+){0,2}(?:lacked|missed|did not|didn't|was not|wasn't)\b",
+        r"submission|responses?)\s+(?:\w+\s+){0,2}(?:l"
+        r"acked|missed|did not|didn't|was not|wasn't)\b",
         unless=r"if you|would like to|survey",
     ),
 )
@@ -108,8 +109,10 @@ KEEP_ON_FILE: tuple[Rule, ...] = (
         "keep_on_file",
         "true",
         r"\bwe (?:will|won't|will not) (?:not )?hesitate to (?:contact|reach out)|"
-        r"\bwe (?:may|will|might|would) (?:also |however, |definitely |certainly )?(?:reach out|"
-        r"reengage|re-engage|contact you|be in touch)\b(?![^.\n]{0,15}\bwith (?:info|news|updates))",
+        r"\bwe (?:may|will|might|would) (?:also |howe"
+        r"ver, |definitely |certainly )?(?:reach out|"
+        r"reengage|re-engage|contact you|be in touch)\b"
+        r"(?![^.\n]{0,15}\bwith (?:info|news|updates))",
     ),
     Rule(
         "keep-in-touch-future",
@@ -153,9 +156,11 @@ INVITE_REAPPLY: tuple[Rule, ...] = (
         "invite_reapply",
         "true",
         r"\b(?:encourage|invite|welcome|urge)\s+you\s+to\s+(?:\w+\s+){0,3}(?:apply|consider|look|"
-        r"explore|check|visit|keep|continue|set up|sign up|join|review|pursue)\b|\bconsider us "
+        r"explore|check|visit|keep|continue|set up|s"
+        r"ign up|join|review|pursue)\b|\bconsider us "
         r"(?:again |for future)|\bkeep us in mind\b|\b(?:join|joining) (?:our|the) (?:talent|"
-        r"candidate) (?:community|network|pool)\b|\bjob (?:agent|alerts?|notifications)\b|\b(?:hear|"
+        r"candidate) (?:community|network|pool)\b|\bjob (?:agent|alerts?|notifications)\b|"
+        r"\b(?:hear|"
         r"hearing) from you again\b|\bhappy to hear from you\b|\bwait (?:\w+\s+){0,3}\d+ months\b|"
         r"\breach out if (?:we have|you see|there is) (?:another|a|other)\b|\bfuture "
         r"(?:openings|vacancies)\b[^.\n]{0,40}(?:apply|interest)|\bplease (?:do )?feel free to "
@@ -258,7 +263,8 @@ PERSONAL: tuple[Rule, ...] = (
         "true",
         r"\b(?:when we (?:spoke|met|talked|chatted)|(?:enjoyed|pleasure|great|nice|good)\s+"
         r"(?:\w+\s+){0,2}(?:speaking|meeting|talking|chatting) (?:with )?you|our (?:conversation|"
-        r"call|chat|meeting) (?:on|last|yesterday|earlier|this)|(?:thank you|thanks)(?: again)? for "
+        r"call|chat|meeting) (?:on|last|yesterday|earlier|this)|"
+        r"(?:thank you|thanks)(?: again)? for "
         r"(?:taking the time to )?(?:speak|meet|talk|chat|interview)\w*|the other day|on (?:monday|"
         r"tuesday|wednesday|thursday|friday)|i(?:'ve| have) (?:received|spoken|talked|discussed|"
         r"shared|heard)|(?:add|connect with) me on linkedin|(?:email|contact|reach out to) me\b|"

@@ -43,10 +43,13 @@ RULES: tuple[Rule, ...] = (
         F,
         R.OTHER_CANDIDATE,
         r"\b(?:pursue|pursuing|selected|identified|chosen|selecting|select|consider|considering"
-        r"|prioriti[sz]\w+)\s+(?:other|others|another|different|a different|alternative|more qualified|"
-        r"stronger|more experienced)\b(?!\s+(?:positions?|roles?|opportunit\w+|openings?|jobs?|teams?"
+        r"|prioriti[sz]\w+)\s+(?:other|others|another|di"
+        r"fferent|a different|alt"
+        r"ernative|more qualified|"
+        r"stronger|more experienced)\b"
+        r"(?!\s+(?:positions?|roles?|opportunit\w+|openings?|jobs?|teams?"
         r"|options|paths|locations?)\b)(?:\s+(?:\w+\s+)?(?:" + _PEOPLE + r"|" + _ONE + r"))?",
-        unless=_MAYBE,
+        unless=_MAYBE + r"|(?:selected|chosen|hired) (?:another|a different|one other) " + _ONE,
     ),
     Rule(
         "closer-match",
@@ -139,7 +142,8 @@ RULES: tuple[Rule, ...] = (
         F,
         R.ROLE_CHANGED,
         r"\b(?:requirements|job description|scope|profile|direction|focus)\s+"
-        r"(?:for (?:the|this) (?:role|position) )?(?:has |have |had )?(?:changed|shifted|evolved)\b|"
+        r"(?:for (?:the|this) (?:role|position) )?"
+        r"(?:has |have |had )?(?:changed|shifted|evolved)\b|"
         r"\b(?:changed|revised|updated|re-?scoped|redefined|restructured|rethinking|redefining|"
         r"re-?scoping|restructuring|re-?shaping)\s+(?:the|this|our)\s+(?:\w+\s+)?(?:role|position|"
         r"requirements|job description|scope|team)\b|\b(?:shift|shifting|shifted|refocus\w*|"
@@ -162,7 +166,8 @@ RULES: tuple[Rule, ...] = (
         "on-hold",
         F,
         R.ROLE_CLOSED,
-        r"\b(?:putting|put|placing|placed|keeping)\s+(?:this|the|our|that)\s+(?:\w+\s+){0,2}on hold\b"
+        r"\b(?:putting|put|placing|placed|keeping)\s+(?:this|the|our|that)\s+"
+        r"(?:\w+\s+){0,2}on hold\b"
         r"|\bhiring (?:freeze|pause)\b|\b(?:freeze|pause) (?:on|in) (?:hiring|recruit\w+)\b"
         r"|\b(?:budget(?:ary)?|funding|headcount) (?:constraints?|cuts?|reasons|restrictions|"
         r"changes|was|has been|is no longer)\b|\b(?:lost|no) (?:the )?(?:budget|funding|headcount)"
@@ -178,9 +183,11 @@ RULES: tuple[Rule, ...] = (
         r"looking to fill|available|open|seeking|have the need)\b|"
         r"\b(?:decided|chosen) not to (?:fill|hire|move forward with (?:the|this) (?:role|position)"
         r"|proceed with (?:the|this) (?:role|position|hire))\b|\bnot (?:be )?(?:hiring|filling) "
-        r"(?:for )?(?:this|the) (?:role|position)\b|\brequisition (?:has been |was |is )?closed\b"
+        r"(?:for )?(?:this|the) (?:role|position)\b|\b"
+        r"requisition (?:has been |was |is )?closed\b"
         r"|\bstop (?:pursuing|recruiting|hiring|interviewing) (?:candidates |for )",
-        unless=r"filled|made a selection|selected|hired|\b(?:you|your application) (?:will|would|is)",
+        unless=r"filled|made a selection|selected|hired"
+        r"|\b(?:you|your application) (?:will|would|is)",
     ),
     Rule(
         "de-fr-es-nl-closed",
@@ -277,7 +284,8 @@ RULES: tuple[Rule, ...] = (
         "work-authorization",
         F,
         R.WORK_AUTHORIZATION,
-        r"\b(?:work|employment|h-?1b|student|immigration|a) visas?\b|\bvisas? (?:sponsorship|status|"
+        r"\b(?:work|employment|h-?1b|student|immigration|a) visas?\b"
+        r"|\bvisas? (?:sponsorship|status|"
         r"support|requirements?|restrictions|transfer)\b|\bsponsor(?:ship|ing)?\b|\bwork "
         r"(?:authori[sz]ation|permit|permission|"
         r"eligibility)\b|\bauthori[sz]ed to work\b|\bright to work\b|\beligib\w+ to work\b|"

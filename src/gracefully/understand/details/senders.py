@@ -53,6 +53,7 @@ ATS: tuple[Rule, ...] = (
 
 def ats_name(found: str) -> str | None:
     """The vendor for an ATS domain (or a vendor named in a "powered by" footer)."""
+    found = found.lower()
     for name, domain in _ATS_NAMES:
         if found == name or domain.match(found):
             return name

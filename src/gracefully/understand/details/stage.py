@@ -4,8 +4,9 @@ Patterns read lower-cased text. A rejection that names no later step was
 decided on the application (that is how the labels read it too), so any
 mention of the application, or of a decision about the candidate, reaches
 `application`; `unknown` is left for mail that says nothing of the kind. A
-later step overrides it because the decision keeps the highest `Stage.rank`. An invitation or a refusal to interview is
-not an interview, hence the must-nots.
+later step overrides it because the decision keeps the highest `Stage.rank`.
+An invitation or a refusal to interview is not an interview, hence the
+must-nots.
 """
 
 from __future__ import annotations
@@ -26,14 +27,19 @@ _TEST = (
     r"(?:assessment|assignment|challenge|exercise|test|case study|task|questionnaire|hackerrank"
     r"|codility|work sample)"
 )
-I, S, A, P = Stage.INTERVIEW, Stage.SCREEN, Stage.ASSESSMENT, Stage.APPLICATION
+INTERVIEW, SCREEN, TEST, APPLIED = (
+    Stage.INTERVIEW,
+    Stage.SCREEN,
+    Stage.ASSESSMENT,
+    Stage.APPLICATION,
+)
 
 RULES: tuple[Rule, ...] = (
     # interview
     Rule(
         "thanks-for-interviewing",
         F,
-        I,
+        INTERVIEW,
         r"thank(?:s| you)[^.\n]{0,40}?\b(?:for\s+)?(?:taking\s+the\s+time\s+to\s+|your\s+time\s+)?"
         r"(?:interview(?:ing)?|meet(?:ing)?)\s+(?:with|for)\b",
         unless=_NOT_HELD,
@@ -41,16 +47,16 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "thanks-for-speaking-with-team",
         F,
-        I,
+        INTERVIEW,
         r"thank(?:s| you)[^.\n]{0,40}?\b(?:speak|talk|chat)(?:ing)?\s+(?:with|to)\s+"
         r"(?:us|our (?:hiring |interview )?team|the (?:hiring |interview )?team|several|members)",
         unless=_NOT_HELD,
     ),
-    Rule("thanks-for-interviewing-bare", F, I, r"thank(?:s| you) for interviewing\b"),
+    Rule("thanks-for-interviewing-bare", F, INTERVIEW, r"thank(?:s| you) for interviewing\b"),
     Rule(
         "took-time-to-speak",
         F,
-        I,
+        INTERVIEW,
         r"\b(?:took|taking|take|spent|spending)\s+(?:the\s+)?time\s+to\s+"
         + _TALK
         + r"\s+(?:with|to)\s+(?:us|our|the|several|members|[a-z]+ and)\b",
@@ -59,16 +65,17 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "your-interview",
         F,
-        I,
+        INTERVIEW,
         r"\b(?:after|following|since|from|during|in|on|with)\s+(?:your|the|our)\s+(?:recent\s+)?"
         r"(?:final[- ]round |on-?site |onsite |panel |second |virtual |video |in-person )?"
-        r"(?:interviews?|conversations? with the team|on-?site)\b(?! (?:invitation|request|process))",
+        r"(?:interviews?|conversations? with the team|o"
+        r"n-?site)\b(?! (?:invitation|request|process))",
         unless=_NOT_HELD + r"|interview process",
     ),
     Rule(
         "you-interviewed",
         F,
-        I,
+        INTERVIEW,
         r"\byou(?:'ve| have)?\s+(?:interviewed|met with (?:the|our|several|members))|"
         r"\byour (?:interviews?|time) with (?:us|the team|our team)\b",
         unless=_NOT_HELD,
@@ -76,38 +83,45 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "enjoyed-meeting",
         F,
-        I,
+        INTERVIEW,
         r"\b(?:enjoyed|pleasure|great|nice|good)\s+(?:\w+\s+){0,2}(?:meeting|getting to know|"
         r"learning (?:more )?about) you\b",
     ),
     Rule(
         "final-round",
         F,
-        I,
+        INTERVIEW,
         r"\b(?:final|last|onsite|on-site|panel) (?:round|stage|interview)s?\b",
         unless=_NOT_HELD,
     ),
-    Rule("meet-the-team", F, I, r"\bmeet(?:ing)? the team\b", unless=_NOT_HELD),
+    Rule("meet-the-team", F, INTERVIEW, r"\bmeet(?:ing)? the team\b", unless=_NOT_HELD),
     Rule(
         "interviewers-feedback",
         F,
-        I,
+        INTERVIEW,
         r"\b(?:interviewers|interview panel|the panel|the people you met|everyone you met)\b",
     ),
-    Rule("de-gespraech", F, I, r"\b(?:vorstellungsgespräch|gespräch mit uns|das gespräch)\b"),
-    Rule("fr-entretien", F, I, r"\b(?:suite à|merci pour) (?:notre|votre|l')\s?entretien"),
-    Rule("es-entrevista", F, I, r"\b(?:tras|después de|gracias por) (?:la|su|nuestra) entrevista"),
+    Rule(
+        "de-gespraech", F, INTERVIEW, r"\b(?:vorstellungsgespräch|gespräch mit uns|das gespräch)\b"
+    ),
+    Rule("fr-entretien", F, INTERVIEW, r"\b(?:suite à|merci pour) (?:notre|votre|l')\s?entretien"),
+    Rule(
+        "es-entrevista",
+        F,
+        INTERVIEW,
+        r"\b(?:tras|después de|gracias por) (?:la|su|nuestra) entrevista",
+    ),
     Rule(
         "nl-gesprek",
         F,
-        I,
+        INTERVIEW,
         r"\b(?:bedankt voor|naar aanleiding van) (?:het|ons) (?:sollicitatie)?gesprek",
     ),
     # screen
     Rule(
         "phone-screen",
         F,
-        S,
+        SCREEN,
         r"\b(?:phone|initial|introductory|intro|screening|recruiter|first)[- ]"
         r"(?:screen(?:ing)?|call|conversation|chat|interview)\b",
         unless=_NOT_HELD,
@@ -115,7 +129,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "speaking-with-me",
         F,
-        S,
+        SCREEN,
         r"thank(?:s| you)[^.\n]{0,40}?\b(?:speak|talk|chat)(?:ing)?\s+(?:with|to)\s+me\b|"
         r"\b(?:our|my) (?:recent |brief |short )?(?:call|conversation|chat|phone call)\b"
         r"(?! (?:invitation|request))",
@@ -125,32 +139,34 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "reviewed-test",
         F,
-        A,
-        r"\b(?:review(?:ing|ed)?|after|following|results? of|completing|complete|completed|"
-        r"submitted|submission of|evaluat\w+|for taking)\s+(?:the time to complete\s+)?(?:your|the)\s+"
+        TEST,
+        r"\b(?:review(?:ing|ed)?|after|following|r"
+        r"esults? of|completing|complete|completed|"
+        r"submitted|submission of|evaluat\w+|for taking)\s+"
+        r"(?:the time to complete\s+)?(?:your|the)\s+"
         r"(?:[\w-]+\s+){0,3}" + _TEST + r"\b",
         unless=r"invit\w*|please complete|link to|deadline|within \d|you will receive",
     ),
-    Rule("test-results", F, A, _TEST + r" (?:results|submission|score)\b"),
+    Rule("test-results", F, TEST, _TEST + r" (?:results|submission|score)\b"),
     # application
     Rule(
         "reviewed-application",
         F,
-        P,
+        APPLIED,
         r"\b(?:application|applying|applied|resume|résumé|cv|candidacy|candidature|profile"
         r"|bewerbung|candidatura|sollicitatie)\b",
     ),
     Rule(
         "subject-application",
         F,
-        P,
+        APPLIED,
         r"\b(?:application|applying|applied|candidacy|resume|interest in)\b",
         where=Where.SUBJECT,
     ),
     Rule(
         "decision-on-candidate",
         F,
-        P,
+        APPLIED,
         r"\b(?:interest in|move forward|moving forward|proceed|selected|consideration|consider you"
         r"|not (?:a|the right) (?:match|fit)|position|role|opportunity|opening)\b",
     ),
