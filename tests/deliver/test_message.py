@@ -4,50 +4,24 @@ from __future__ import annotations
 
 import base64
 from datetime import UTC, datetime, timedelta, timezone
-from email import policy
-from email.message import EmailMessage
-from email.parser import BytesParser
 
 import pytest
 
 from gracefully.deliver import InvalidAddress, build_message, export_eml, message_bytes
 from gracefully.domain import Address
-from tests.deliver.factories import BODY, EARLIER_ID, REJECTION_ID, SENDER, make_draft
+from tests.deliver.support import (
+    BODY,
+    EARLIER_ID,
+    EXPECTED_HEADERS,
+    REJECTION_ID,
+    SENDER,
+    header_names,
+    make_draft,
+    parse,
+    text,
+)
 
 WHEN = datetime(2025, 3, 4, 9, 30, tzinfo=timezone(timedelta(hours=1)))
-EXPECTED_HEADERS = [
-    "content-transfer-encoding",
-    "content-type",
-    "date",
-    "from",
-    "in-reply-to",
-    "message-id",
-    "mime-version",
-    "references",
-    "subject",
-    "to",
-]
-
-
-def header_names(raw: bytes) -> list[str]:
-    """Every header field name on the wire (continuation lines are not fields)."""
-    block = raw.split(b"\r\n\r\n", 1)[0]
-    return sorted(
-        line.split(b":", 1)[0].decode().lower()
-        for line in block.split(b"\r\n")
-        if line[:1] not in (b" ", b"\t")
-    )
-
-
-def parse(raw: bytes) -> EmailMessage:
-    parsed = BytesParser(policy=policy.default).parsebytes(raw)
-    assert isinstance(parsed, EmailMessage)
-    return parsed
-
-
-def text(message: EmailMessage) -> str:
-    """The body as a mail client shows it (wire CRLF read as newlines)."""
-    return message.get_content().replace("\r\n", "\n")
 
 
 def test_a_draft_becomes_a_threaded_plain_text_reply() -> None:
