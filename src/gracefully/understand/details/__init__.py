@@ -7,7 +7,7 @@ by one engine, and every value carries the `Evidence` that set it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from gracefully.domain import Category, Email, Evidence, Feedback, Reason, Rejection, Stage
@@ -164,9 +164,9 @@ def _first(
     return None
 
 
-def _unique(hits: object, found: list[Evidence]) -> set[str]:
+def _unique(hits: Iterable[Hit], found: list[Evidence]) -> set[str]:
     values: set[str] = set()
-    for hit in hits:  # type: ignore[attr-defined]
+    for hit in hits:
         if hit.value not in values:
             values.add(hit.value)
             found.append(hit.evidence)
