@@ -91,6 +91,13 @@ def learn_sentence(learn: str) -> str:
     return f"This role would have let me learn {text}."
 
 
+def _with_article(role: str) -> str:
+    """ "Analytics Engineer opening" reads as "the Analytics Engineer opening"."""
+    if not role or re.match(r"(?i)(?:the|a|an|our|your|another|one)\b", role):
+        return role
+    return f"the {role}"
+
+
 def _tidy(text: str) -> str:
     lines = [" ".join(line.split()) for line in text.splitlines()]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
@@ -190,6 +197,6 @@ def _fields(
         "role_phrase": f"the {context.role} role" if context.role else "the role",
         "thanks_for": THANKS_FOR.get(stage or application.stage, "considering my application"),
         "learn": learn_sentence(learn) if learn else "",
-        "alt_role": context.alt_role or "the other opening you mentioned",
+        "alt_role": _with_article(context.alt_role) or "the other opening you mentioned",
         "sign": profile.signature or profile.name,
     }
