@@ -40,4 +40,10 @@ def load_settings(db: str | None = None, env: Mapping[str, str] | None = None) -
     data_dir = Path(env.get("GRACEFULLY_DATA_DIR") or user_data_path(APP))
     config_dir = Path(env.get("GRACEFULLY_CONFIG_DIR") or user_config_path(APP))
     url = db or env.get("GRACEFULLY_DATABASE_URL") or default_database_url(data_dir)
-    return Settings(database_url=url, data_dir=data_dir, config_dir=config_dir, env=env)
+    return Settings(
+        database_url=url,
+        data_dir=data_dir,
+        config_dir=config_dir,
+        batch_size=int(env.get("GRACEFULLY_BATCH_SIZE") or Settings.batch_size),
+        env=env,
+    )

@@ -87,6 +87,17 @@ def update_from_scan(session: Session, app: Application) -> None:
             setattr(row, name, value)
 
 
+def set_role_if_unknown(session: Session, app_id: int, role: str) -> None:
+    row = session.get(ApplicationRow, app_id)
+    if row is not None and row.role is None and "role" not in (row.manual or ()):
+        row.role = role
+
+
+def aliases(session: Session) -> dict[str, str]:
+    """Company aliases learnt so far (alias key -> canonical key)."""
+    return {}
+
+
 def get(session: Session, app_id: int) -> Application | None:
     row = session.get(ApplicationRow, app_id)
     if row is None:
@@ -134,7 +145,10 @@ def add_link(session: Session, link: Link) -> None:
 
 
 def links_for(session: Session, app_id: int) -> list[Link]:
-    rows = session.scalars(select(LinkRow).where(LinkRow.application_id == app_id))
+    """The links applied to an application (links waiting for review are not)."""
+    rows = session.scalars(
+        select(LinkRow).where(LinkRow.application_id == app_id, LinkRow.needs_review.is_(False))
+    )
     return [_link(r) for r in rows]
 
 
