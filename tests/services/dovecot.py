@@ -74,6 +74,8 @@ service imap-login {{
     port = {tls_port}
   }}
 }}
+# No auth penalty: after one bad-password test, every later login from
+# 127.0.0.1 would wait seconds. The auth process skips penalties it cannot ask for.
 service anvil {{
   unix_listener anvil-auth-penalty {{
     mode = 0
