@@ -69,3 +69,19 @@ def test_read_many_keeps_order_and_matches_read(reader: Reader) -> None:
     assert [r.email_id for r in many] == ["b", "a", "b"]
     assert many == [reader.read(e) for e in emails]
     assert reader.read_many([]) == []
+
+
+def test_public_surface_is_exactly_declared() -> None:
+    import gracefully.understand as understand
+
+    assert sorted(understand.__all__) == [
+        "Classifier",
+        "Example",
+        "Reader",
+        "load_reader",
+        "reading_to_record",
+        "record_to_email",
+        "train_classifier",
+        "understand_jsonl",
+    ]
+    assert all(hasattr(understand, name) for name in understand.__all__)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from gracefully.domain import Category, Email, Evidence, Reading
+from gracefully.domain import Category, Email, Evidence, Reading, Rejection
 from gracefully.understand.classifier import Classifier, Example, train_classifier
 from gracefully.understand.details import extract
 
@@ -43,7 +43,9 @@ class Reader:
             email_id=email.id,
             category=category,
             confidence=confidence,
-            rejection=details.rejection if category is Category.REJECTION else None,
+            rejection=(details.rejection or Rejection())
+            if category is Category.REJECTION
+            else None,
             company=details.company,
             role=details.role,
             contact=details.contact,
