@@ -109,3 +109,6 @@ class Tracker:
         app_store.update_from_scan(
             session, replace(app, stage=stage, status=Status(status), updated_at=latest)
         )
+        # The index must hold what a fresh load from the store would: a re-run
+        # after a kill then links exactly as an uninterrupted scan does.
+        self.index.add_application(replace(self.index.application(app_id), status=status))
