@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import typer
 
-from gracefully.cli import applications, demo, scan, understand
+from gracefully.cli import applications, check, demo, scan, understand
 from gracefully.cli._common import State
 
 app = typer.Typer(
@@ -35,6 +35,7 @@ app.command("scan")(scan.scan)
 app.command("applications")(applications.applications)
 app.command("show")(applications.show)
 app.command("understand")(understand.understand)
+app.command("check")(check.check)
 app.command("demo")(demo.demo)
 
 

@@ -12,8 +12,7 @@ from rich.markup import escape
 
 from gracefully.cli._common import console
 from gracefully.domain import Finding, Severity
-from gracefully.write import GraceContext
-from gracefully.write import check as grace_check
+from gracefully.service.grace import check_text
 
 _STYLE = {Severity.BLOCK: "bold red", Severity.ADVICE: "yellow"}
 
@@ -43,10 +42,9 @@ def check(
     the context a draft would have; without them, names are not checked.
     """
     text = file.read_text() if file else sys.stdin.read()
-    context = GraceContext(
-        to_name=to, company=company, role=role, feedback_refused=feedback_refused
+    findings = check_text(
+        text, to=to, company=company, role=role, feedback_refused=feedback_refused
     )
-    findings = grace_check(text, context)
     if json_out:
         typer.echo(json.dumps([dataclasses.asdict(f) for f in findings], indent=2))
     else:

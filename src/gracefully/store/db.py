@@ -51,7 +51,7 @@ def alembic_config(engine: Engine) -> Config:
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest revision. Safe to call on every start."""
     try:
-        command.upgrade(alembic_config(engine), "head")
+        command.upgrade(alembic_config(engine), "heads")
     except Exception as exc:  # surfaced to the user with the URL they chose
         raise StoreError(
             f"could not prepare the database at {engine.url.render_as_string()}: {exc}. "
