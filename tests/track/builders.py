@@ -8,7 +8,16 @@ from email.utils import parseaddr
 from pathlib import Path
 from typing import Any
 
-from gracefully.domain import Address, Category, Email, Reading, Rejection, Stage
+from gracefully.domain import (
+    Address,
+    Category,
+    Email,
+    EventKind,
+    Reading,
+    Rejection,
+    Stage,
+    Status,
+)
 from gracefully.track import Known, TrackIndex
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "track"
@@ -65,6 +74,8 @@ def make_index(world: dict[str, Any]) -> TrackIndex:
                 app.get("role"),
                 app.get("requisition_id"),
                 app.get("company_domain"),
+                Status(app.get("status", "applied")),
+                frozenset(EventKind(k) for k in app.get("kinds", ())),
             )
         )
         for message_id in app.get("messages", ()):

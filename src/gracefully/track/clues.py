@@ -14,6 +14,7 @@ from email.utils import parseaddr
 from gracefully.domain import Address, Email, LinkSignal, Reading
 from gracefully.track.ats import ats_for_domain, company_from_display, tenant_of_sender, tenants_in
 from gracefully.track.company import FREEMAIL, company_key, registrable_domain
+from gracefully.track.roles import role_in_text
 
 _FORWARD_MARKER = re.compile(
     r"^-{2,}\s*(?:forwarded message|original message)\s*-{2,}\s*$|^begin forwarded message:?\s*$",
@@ -57,6 +58,9 @@ class Clues:
     companies: tuple[CompanyClue, ...]
     """Strongest first: ATS tenant and display name, company domain, then the reading."""
     role: str | None
+    """The reading's role."""
+    text_role: str | None
+    """A title the email states, for when the reading has none."""
     requisition_ids: tuple[str, ...]
     text: str
     """Subject and text, the place to look for a role title."""
@@ -89,6 +93,7 @@ def clues_for(email: Email, reading: Reading) -> Clues:
         ats=reading.ats or (ats.name if ats else None),
         companies=tuple(c for c in companies if c.key),
         role=reading.role,
+        text_role=None if reading.role else role_in_text(text),
         requisition_ids=tuple(r for r in dict.fromkeys(reqs) if any(ch.isdigit() for ch in r)),
         text=text,
     )

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from gracefully.domain import Application, Status
+from gracefully.domain import Application, EventKind, Status
 from gracefully.track.company import Aliases, canonical, company_key, registrable_domain
 
 _NOT_ALNUM = re.compile(r"[^A-Z0-9]")
@@ -31,6 +31,8 @@ class Known:
     requisition_id: str | None = None
     company_domain: str | None = None
     status: Status = Status.APPLIED
+    kinds: frozenset[EventKind] = frozenset()
+    """The kinds of events seen so far: a second confirmation means another application."""
 
     @classmethod
     def of(cls, app: Application) -> Known:
@@ -38,7 +40,13 @@ class Known:
         if app.id is None:
             raise ValueError(f"application {app.company!r} has no id yet")
         return cls(
-            app.id, app.company, app.role, app.requisition_id, app.company_domain, app.status
+            app.id,
+            app.company,
+            app.role,
+            app.requisition_id,
+            app.company_domain,
+            app.status,
+            frozenset(e.kind for e in app.events),
         )
 
 
@@ -158,10 +166,16 @@ class TrackIndex:
         return self.by_company(next(iter(keys))) if len(keys) == 1 else []
 
     def similar_companies(self, key: str, cutoff: float = 0.88) -> list[tuple[str, float]]:
-        """Known company keys spelled almost like `key` ("acmee" ~ "acme"), best first."""
-        live = [k for k in self._keys if self._by_key.get(k)]
+        """Known company keys close to `key`, best first: spelt almost alike ("acmee" ~
+        "acme"), or one a prefix of the other ("driftwood" ~ "driftwoodrobotics")."""
+        live = [k for k in self._keys if self._by_key.get(k) and k != key]
         hits = process.extract(key, live, scorer=fuzz.ratio, score_cutoff=cutoff * 100, limit=3)
-        return [(k, score / 100) for k, score, _ in hits if k != key]
+        found = {k: score / 100 for k, score, _ in hits}
+        if len(key) >= 4:
+            for k in live:
+                if len(k) >= 4 and (k.startswith(key) or key.startswith(k)):
+                    found.setdefault(k, cutoff)
+        return sorted(found.items(), key=lambda kv: -kv[1])
 
     def key_of(self, app: Known) -> str:
         return self.key(app.company)

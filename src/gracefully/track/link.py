@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gracefully.domain import Category, Email, Link, LinkSignal, Reading
+from gracefully.domain import Category, Email, EventKind, Link, LinkSignal, Reading, Status
 from gracefully.track.clues import Clues, CompanyClue, clues_for
 from gracefully.track.index import Known, TrackIndex, requisition_keys
 from gracefully.track.roles import Mention, compare_roles, find_role, only_seniority_missing
@@ -23,6 +23,7 @@ _THREAD = 0.98
 _CHANNEL = {LinkSignal.ATS_SENDER: 0.97, LinkSignal.COMPANY_DOMAIN: 0.97, LinkSignal.FUZZY: 0.95}
 _NEW = 0.9
 _UNSURE = 0.5
+_CLOSED = frozenset({Status.REJECTED, Status.OFFER, Status.WITHDRAWN, Status.CLOSED})
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,10 +102,10 @@ def _resolve_company(clues: Clues, index: TrackIndex) -> _Company | _Decision | 
     found: dict[str, tuple[CompanyClue, list[Known]]] = {}
     for clue in clues.companies:
         apps = (index.by_domain(clue.domain) if clue.domain else []) or index.by_company(clue.key)
-        if not apps and not clue.readable:
-            apps = index.by_company_prefix(clue.key)
         for app in apps:
             found.setdefault(index.key_of(app), (clue, []))[1].append(app)
+    if not found:
+        found = _by_prefix(clues, index)
     if not found:
         return None
     if len(found) > 1:
@@ -114,6 +115,22 @@ def _resolve_company(clues: Clues, index: TrackIndex) -> _Company | _Decision | 
     confidence, why = _CHANNEL[clue.signal], f"{key}: {clue.why}"
     apps = list({a.id: a for a in [*found[key][1], *index.by_company(key)]}.values())
     return _Company(key, apps, clue, confidence, why)
+
+
+def _by_prefix(clues: Clues, index: TrackIndex) -> dict[str, tuple[CompanyClue, list[Known]]]:
+    """A slug or domain that shortens a known name ("northwind" for Northwind Traders).
+
+    Only when no name written by a person says otherwise: the shortened form may
+    belong to a company not seen yet.
+    """
+    named = {c.key for c in clues.companies if c.readable and not c.weak}
+    for clue in clues.companies:
+        if clue.readable:
+            continue
+        apps = index.by_company_prefix(clue.key)
+        if apps and named <= {index.key_of(apps[0])}:
+            return {index.key_of(apps[0]): (clue, apps)}
+    return {}
 
 
 def _by_requisition(clues: Clues, company: _Company | None, index: TrackIndex) -> _Decision | None:
@@ -144,11 +161,16 @@ def _by_requisition(clues: Clues, company: _Company | None, index: TrackIndex) -
 
 
 def _unknown_company(clues: Clues, reading: Reading, index: TrackIndex) -> _Decision:
-    """No known company: a new application, unless the name is a near-miss of a known one."""
+    """No known company: a new application, unless the name is a near-miss of a known one.
+
+    A written name decides over a slug or domain: "cobalt" is a prefix of the
+    known Cobalt Labs, but an email signed "Cobalt Health" is another company.
+    """
     named = [c for c in clues.companies if not c.weak]
     if not named:
         return _Decision(None, LinkSignal.NEW, 0.3, "no company found in the email or its reading")
-    for clue in named:
+    readable = [c for c in named if c.readable]
+    for clue in readable or named:
         similar = index.similar_companies(clue.key)
         if similar:
             key, score = similar[0]
@@ -167,7 +189,7 @@ def _by_role(company: _Company, clues: Clues, category: Category) -> _Decision:
     if not apps:
         return _new_role(company, "its requisition id is new")
     if clues.role:
-        return _match_role(company, apps, clues.role)
+        return _match_role(company, apps, clues.role, clues.text)
     return _match_text(company, apps, clues, category)
 
 
@@ -183,7 +205,7 @@ def _without_other_requisitions(apps: list[Known], clues: Clues) -> list[Known]:
     ]
 
 
-def _match_role(company: _Company, apps: list[Known], role: str) -> _Decision:
+def _match_role(company: _Company, apps: list[Known], role: str, text: str) -> _Decision:
     scored = sorted(
         ((compare_roles(role, a.role), a) for a in apps if a.role),
         key=lambda pair: -pair[0].score,
@@ -197,33 +219,56 @@ def _match_role(company: _Company, apps: list[Known], role: str) -> _Decision:
         why = f"{company.why}; role {role!r} ~ {app.role!r} ({best.why})"
         return _link(company, app, best.score, why)
     roleless = [a for a in apps if not a.role]
-    if len(apps) == 1 and roleless:
-        why = f"{company.why}; the only application there has no role yet"
-        return _link(company, roleless[0], 0.88, why)
     near = [a for _, a in scored if a.role and only_seniority_missing(role, a.role)]
-    if near or roleless:
-        shown = ", ".join(repr(a.role) for a in apps)
-        return _ambiguous(company, f"role {role!r} may be one of {shown}", near)
+    if roleless:
+        return _ambiguous(company, f"role {role!r}: an application without a role yet?", roleless)
+    if near and not _text_shows_level(text, role, near):
+        return _ambiguous(company, f"role {role!r} may be one of theirs without its level", near)
     differs = "; ".join(f"{a.role!r}: {m.why}" for m, a in scored)
     return _new_role(company, f"role {role!r} is none of theirs ({differs})")
 
 
+def _text_shows_level(text: str, role: str, near: list[Known]) -> bool:
+    """The email itself writes `role` as it is, and none of the `near` titles: another job."""
+    return find_role(text, role) is Mention.SAME and all(
+        a.role and find_role(text, a.role) is not Mention.SAME for a in near
+    )
+
+
 def _match_text(company: _Company, apps: list[Known], clues: Clues, cat: Category) -> _Decision:
-    """No role in the reading: look for an application's title in the email itself."""
+    """No role in the reading: look for an application's title, then any title, in the email."""
     mentions = {a.id: find_role(clues.text, a.role) for a in apps if a.role}
     same = [a for a in apps if mentions.get(a.id) is Mention.SAME]
     if len(same) == 1:
         return _link(company, same[0], 0.95, f"{company.why}; the email names {same[0].role!r}")
     if len(same) > 1:
         return _ambiguous(company, "the email names several of their roles", same)
+    if clues.text_role:
+        return _match_role(company, apps, clues.text_role, clues.text)
     other = [a for a in apps if mentions.get(a.id) is Mention.OTHER_LEVEL]
     if other:
         return _new_role(company, f"the email names another level of {other[0].role!r}")
     if cat is Category.CONFIRMATION:
-        return _ambiguous(company, "a confirmation without a role: a new application?", apps)
+        return _confirmation(company, apps)
+    open_apps = [a for a in apps if a.status not in _CLOSED]
+    if not open_apps:
+        return _ambiguous(company, "no role named, and every application there is closed", apps)
+    if len(open_apps) > 1:
+        return _ambiguous(company, "the email does not say which role", open_apps)
     if len(apps) == 1:
         return _link(company, apps[0], 0.9, f"{company.why}; their only application")
-    return _ambiguous(company, "the email does not say which role", apps)
+    return _link(company, open_apps[0], 0.8, f"{company.why}; their only open application")
+
+
+def _confirmation(company: _Company, apps: list[Known]) -> _Decision:
+    """A confirmation names no role: it confirms an application not yet confirmed, or a new one."""
+    waiting = [a for a in apps if EventKind.CONFIRMED not in a.kinds]
+    if not waiting:
+        why = "a confirmation, and every application there is confirmed already"
+        return _new_role(company, why, 0.88)
+    if len(waiting) == len(apps) == 1:
+        return _link(company, apps[0], 0.75, f"{company.why}; confirms their only application?")
+    return _ambiguous(company, "a confirmation without a role: which application?", waiting)
 
 
 def _link(company: _Company, app: Known, role_confidence: float, why: str) -> _Decision:
@@ -237,10 +282,10 @@ def _ambiguous(company: _Company, why: str, candidates: list[Known] | None = Non
     return _Decision(guess, company.clue.signal, _UNSURE, f"{company.why}; {why} [{listed}]", True)
 
 
-def _new_role(company: _Company, why: str) -> _Decision:
+def _new_role(company: _Company, why: str, confidence: float = _NEW) -> _Decision:
     return _Decision(
         None,
         LinkSignal.NEW,
-        company.confidence * _NEW / 0.97,
+        company.confidence * confidence / 0.97,
         f"new application at {company.key}: {why}",
     )

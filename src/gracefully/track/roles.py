@@ -21,7 +21,7 @@ SENIORITY = frozenset(
     {
         "intern", "junior", "associate", "mid", "senior", "staff", "principal", "lead",
         "distinguished", "head", "director", "vp", "chief", "entry", "graduate", "apprentice",
-        "trainee", "fellow", "executive",
+        "trainee", "fellow",
     }
 )  # fmt: skip
 LEVELS = frozenset({"i", "ii", "iii", "iv", "v", "1", "2", "3", "4", "5", "l1", "l2", "l3", "l4"})
@@ -31,7 +31,7 @@ FUNCTIONS = frozenset(
         "specialist", "coordinator", "consultant", "researcher", "administrator", "writer",
         "editor", "accountant", "recruiter", "representative", "strategist", "technician",
         "officer", "partner", "advocate", "marketer", "producer", "programmer", "tester",
-        "owner", "assistant", "counsel", "attorney", "nurse", "teacher", "economist",
+        "owner", "assistant", "counsel", "attorney", "nurse", "teacher", "economist", "executive",
     }
 )  # fmt: skip
 _ABBREVIATIONS = {
@@ -147,6 +147,32 @@ def only_seniority_missing(a: str, b: str) -> bool:
     a_bare = not ta.seniority and not ta.levels
     b_bare = not tb.seniority and not tb.levels
     return a_bare != b_bare
+
+
+_TITLE_IN_TEXT = (
+    re.compile(
+        r"\b(?:for|in|to|about)\s+(?:the|our|your|a|an)\s+(?P<role>[A-Z][\w/&.\- ]{2,60}?)"
+        r"(?:\s*\([^)]*\))?\s+(?:position|role|opening|opportunity|job|vacancy)\b"
+    ),
+    re.compile(
+        r"\b(?:application|applying|applied)\s+(?:for|to)\s+(?:the\s+)?"
+        r"(?P<role>[A-Z][\w/&.\- ]{2,60}?)(?:\s+at\s|\s*[.,!(\n]|$)"
+    ),
+)
+
+
+def role_in_text(text: str) -> str | None:
+    """A title the email itself states ("... for the Senior Data Engineer position").
+
+    Only phrases with a function or seniority word count, so "the Acme role" is
+    not taken for a title.
+    """
+    for pattern in _TITLE_IN_TEXT:
+        for m in pattern.finditer(text):
+            title = parse_title(m.group("role"))
+            if title.functions or title.seniority:
+                return m.group("role").strip()
+    return None
 
 
 class Mention(StrEnum):
