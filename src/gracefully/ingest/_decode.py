@@ -13,6 +13,7 @@ text. Anything else is read as well as it can be, even when slightly broken.
 from __future__ import annotations
 
 import email.utils
+import re
 import warnings
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -24,7 +25,7 @@ from dateutil import parser as dateutil_parser
 
 from gracefully.domain import Address, Email, Malformed
 from gracefully.ingest._charset import decode_header_value
-from gracefully.ingest._headers import identity, looks_like_message, message_ids, split_head
+from gracefully.ingest._headers import identity_of, looks_like_message, message_ids, split_head
 from gracefully.ingest._mime import body_text
 from gracefully.ingest._quote import split_quoted
 from gracefully.ingest._types import RawMessage
@@ -49,6 +50,10 @@ _SIGNAL_BY_KEY = {name.lower(): name for name in SIGNAL_HEADERS}
 _IDENTIFYING = ("from", "sender", "date", "subject", "message-id")
 _MAX_HEADER_CHARS = 2000
 _PARSER = BytesParser(policy=compat32)
+_ADDR_SPEC = r"[^<>\s,;:\"()\[\]@]+@[^<>\s,;:\"()\[\]@]+"
+_SIMPLE_ADDRESS = re.compile(
+    rf"\s*(?:\"?(?P<name>[^\"<>,;:()@\\]*?)\"?\s*<(?P<addr>{_ADDR_SPEC})>|(?P<bare>{_ADDR_SPEC}))\s*"
+)
 
 
 def decode(raw: RawMessage) -> Email | Malformed:
@@ -60,11 +65,13 @@ def decode(raw: RawMessage) -> Email | Malformed:
 
 
 def _decode(raw: RawMessage) -> Email | Malformed:
-    problem = _shape_problem(raw.data)
+    head, body_bytes = split_head(raw.data)
+    problem = _shape_problem(raw.data, head, body_bytes)
     if problem:
         return Malformed(raw.ref, problem)
     msg = _PARSER.parsebytes(raw.data)
-    heads = _first_values(msg)
+    fields = _fields(msg)
+    heads = {name: values[0] for name, values in fields.items()}
     if not any(name in heads for name in _IDENTIFYING):
         return Malformed(raw.ref, "no From, Sender, Date, Subject or Message-ID header")
     subject = decode_header_value(heads.get("subject"))
@@ -74,9 +81,9 @@ def _decode(raw: RawMessage) -> Email | Malformed:
     new_text, signature = split_quoted(body)
     reply_ids = message_ids(heads.get("in-reply-to"))
     return Email(
-        id=identity(raw.data),
+        id=identity_of(head, body_bytes),
         subject=subject,
-        sender=_first(_addresses(msg, "from") or _addresses(msg, "sender")),
+        sender=_first(_addresses(fields, "from") or _addresses(fields, "sender")),
         date=parse_date(heads.get("date")),
         body=body,
         new_text=new_text,
@@ -84,34 +91,39 @@ def _decode(raw: RawMessage) -> Email | Malformed:
         message_id=next(iter(message_ids(heads.get("message-id"))), None),
         in_reply_to=reply_ids[0] if reply_ids else None,
         references=message_ids(heads.get("references")),
-        reply_to=_first(_addresses(msg, "reply-to")),
-        to=_addresses(msg, "to"),
-        cc=_addresses(msg, "cc"),
+        reply_to=_first(_addresses(fields, "reply-to")),
+        to=_addresses(fields, "to"),
+        cc=_addresses(fields, "cc"),
         headers=_signal_headers(heads),
         source=raw.ref,
     )
 
 
-def _shape_problem(data: bytes) -> str | None:
+def _shape_problem(data: bytes, head: bytes, body: bytes | None) -> str | None:
     if not data.strip():
         return "empty message"
-    head, body = split_head(data)
-    if not looks_like_message(head + b"\n"):
+    if not looks_like_message(head):
         return "no email headers: the data does not start with header lines"
     if body is None:
         return "truncated: the data ends inside the headers, before any body"
     return None
 
 
-def _first_values(msg: Message) -> dict[str, str]:
-    values: dict[str, str] = {}
+def _fields(msg: Message) -> dict[str, list[str]]:
+    """All header values by lower-cased name, in order."""
+    values: dict[str, list[str]] = {}
     for name, value in msg.raw_items():
-        values.setdefault(name.lower(), str(value))
+        values.setdefault(name.lower(), []).append(str(value))
     return values
 
 
-def _addresses(msg: Message, name: str) -> tuple[Address, ...]:
-    raw_values = [str(v) for k, v in msg.raw_items() if k.lower() == name]
+def _addresses(fields: dict[str, list[str]], name: str) -> tuple[Address, ...]:
+    raw_values = fields.get(name)
+    if not raw_values:
+        return ()
+    simple = _SIMPLE_ADDRESS.fullmatch(raw_values[0]) if len(raw_values) == 1 else None
+    if simple:  # the common case, without the cost of the full RFC 5322 parser
+        return (_address(simple["name"] or "", simple["addr"] or simple["bare"]),)
     return tuple(_address(n, a) for n, a in email.utils.getaddresses(raw_values) if a.strip())
 
 

@@ -12,13 +12,15 @@ import re
 
 _SEPARATOR = re.compile(rb"\r?\n\r?\n")
 _FIELD = re.compile(rb"[!-9;-~]+:")
-_CONTINUATION = re.compile(rb"[ \t]")
 _FOLD = re.compile(rb"\r?\n[ \t]+")
 _MSGID_BRACKETED = re.compile(r"<([^<>]*)>")
-_KNOWN_FIELDS = frozenset(
-    b"from date subject message-id received return-path to cc mime-version "
-    b"delivered-to content-type reply-to sender".split()
+_HEADER_BLOCK = re.compile(rb"(?:From [^\n]*\n)?(?:[!-9;-~]+:[^\n]*\n(?:[ \t][^\n]*\n)*)+")
+_USUAL_FIELD = re.compile(
+    rb"^(?:from|date|subject|message-id|received|return-path|to|cc|mime-version"
+    rb"|delivered-to|content-type|reply-to|sender)[ \t]*:",
+    re.IGNORECASE | re.MULTILINE,
 )
+_MESSAGE_ID = re.compile(rb"^message-id[ \t]*:(.*(?:\r?\n[ \t].*)*)", re.IGNORECASE | re.MULTILINE)
 _HASHED_FIELDS = (b"from", b"date", b"subject")
 
 
@@ -40,23 +42,20 @@ def header_values(head: bytes) -> dict[bytes, bytes]:
     return values
 
 
-def looks_like_message(head: bytes) -> bool:
-    """True when the first lines are RFC 5322 header fields, including a usual one."""
-    lines = head.replace(b"\r\n", b"\n").split(b"\n")
-    if lines and lines[0].startswith(b"From "):
-        lines = lines[1:]
-    if len(lines) > 1 and not head.endswith(b"\n"):
-        lines = lines[:-1]  # the last line may be cut by the read size
-    names = set()
-    for line in lines:
-        if not line:
-            break
-        if _CONTINUATION.match(line) and names:
-            continue
-        if not _FIELD.match(line):
-            return False
-        names.add(line.partition(b":")[0].lower())
-    return bool(names & _KNOWN_FIELDS)
+def looks_like_message(head: bytes, sniffed: bool = False) -> bool:
+    """True when `head` starts with RFC 5322 header lines that include a usual field.
+
+    A message may have a broken line further down (the parser then starts
+    the body there). `sniffed=True` is stricter, for guessing what a file
+    is from its first bytes: every complete line must be a header line.
+    """
+    head = head.replace(b"\r\n", b"\n")
+    if sniffed and b"\n" in head:
+        head = head[: head.rfind(b"\n")]  # the last line may be cut by the read size
+    block = _HEADER_BLOCK.match(head + b"\n")
+    if block is None or (sniffed and block.end() <= len(head)):
+        return False
+    return _USUAL_FIELD.search(head, 0, block.end()) is not None
 
 
 def message_ids(value: str | None) -> tuple[str, ...]:
@@ -86,11 +85,16 @@ def identity(data: bytes) -> str:
     trailing space normalised, so that the mbox From_ line, Status/X-UID
     flags and CRLF differences between mailbox formats do not change it.
     """
-    head, body = split_head(data)
-    values = header_values(head)
-    ids = message_ids(values.get(b"message-id", b"").decode("latin-1"))
+    return identity_of(*split_head(data))
+
+
+def identity_of(head: bytes, body: bytes | None) -> str:
+    """`identity` for a message already split by `split_head`."""
+    found = _MESSAGE_ID.search(head)
+    ids = message_ids(found.group(1).decode("latin-1")) if found else ()
     if ids:
         return ids[0]
+    values = header_values(head)
     digest = hashlib.sha256()
     for name in _HASHED_FIELDS:
         digest.update(b" ".join(values.get(name, b"").split()) + b"\0")

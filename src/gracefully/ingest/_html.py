@@ -23,7 +23,6 @@ _LINE = frozenset(
 _CELL = frozenset({"td", "th"})
 _TAG_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ/!?")
 _SPACES = re.compile(r"[ \t\f\v\r\n]+")
-_INLINE_SPACES = re.compile(r"[ \t]+")
 
 
 class _Extractor(HTMLParser):
@@ -115,6 +114,4 @@ def html_to_text(html: str) -> str:
     parser = _Extractor()
     parser.feed(_defang(html[:MAX_HTML_CHARS]))
     parser.close()
-    text = clean_text("".join(parser.parts))
-    lines = (_INLINE_SPACES.sub(" ", line).strip() for line in text.split("\n"))
-    return clean_text("\n".join(lines))
+    return clean_text("".join(parser.parts), squeeze=True)

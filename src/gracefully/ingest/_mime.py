@@ -78,11 +78,13 @@ def body_text(msg: Message) -> str:
 
 
 def _is_attachment(part: Message) -> bool:
-    disposition = str(part.get("Content-Disposition", "")).split(";", 1)[0].strip().lower()
+    disposition_header = str(part.get("Content-Disposition", ""))
+    disposition = disposition_header.split(";", 1)[0].strip().lower()
     if disposition == "attachment":
         return True
-    named = part.get_filename() is not None or part.get_param("name") is not None
-    return named and disposition != "inline"
+    if disposition == "inline" or "name" not in disposition_header + str(part.get("Content-Type")):
+        return False  # cheap test first: get_filename parses every parameter
+    return part.get_filename() is not None or part.get_param("name") is not None
 
 
 def _readable(text: str) -> bool:
@@ -105,9 +107,10 @@ def _payload_text(part: Message) -> str:
 
 def _plain_text(part: Message) -> str:
     text = _payload_text(part)
-    if str(part.get_param("format", "")).lower() == "flowed":
+    flowed = "flowed" in str(part.get("Content-Type", "")).lower()
+    if flowed and str(part.get_param("format", "")).lower() == "flowed":
         text = unflow(text, delsp=str(part.get_param("delsp", "")).lower() == "yes")
-    return clean_text(text)
+    return text
 
 
 def _raw_header(msg: Message, name: str) -> str | None:

@@ -21,6 +21,7 @@ _REPLY_HEADERS = (
         r"^-{2,}\s*(?:Original Message|Ursprüngliche Nachricht|Message d'origine)\s*-{2,}$", _I
     ),
 )
+_REPLY_START = re.compile(r"(?:On|Le|Am|El|Op)\b|-{2,}", _I)
 _FORWARD = re.compile(
     r"^(?:-{2,}\s*(?:Forwarded message|Forwarded Message|Weitergeleitete Nachricht"
     r"|Message transféré|Mensaje reenviado)\s*-{2,}|Begin forwarded message:"
@@ -89,7 +90,7 @@ def _quote_start(lines: list[str]) -> int:
 
 def _is_reply_header(lines: list[str], i: int) -> bool:
     """Gmail and others wrap a long "On <date>, <name> <addr> wrote:" over lines."""
-    if not lines[i].strip():
+    if not _REPLY_START.match(lines[i].lstrip()):
         return False
     joined = ""
     for line in lines[i : i + _WRAPPED_HEADER_LINES]:

@@ -7,7 +7,7 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-from gracefully.ingest._headers import looks_like_message
+from gracefully.ingest._headers import looks_like_message, split_head
 from gracefully.ingest._mbox import MboxSource
 from gracefully.ingest._types import MailSource, RawMessage, SourceError
 
@@ -125,10 +125,11 @@ def open_source(path: str | os.PathLike[str]) -> MailSource:
         raise SourceError(f"{where} is not a regular file (a pipe, socket or device); {_HINT}.")
     if info.st_size == 0:
         raise SourceError(f"{where} is empty (0 bytes); {_HINT}.")
-    head = _sniff(where)
-    if head.startswith(b"From "):
+    sniffed = _sniff(where)
+    if sniffed.startswith(b"From "):
         return MboxSource(where)
-    if looks_like_message(head):
+    head, body = split_head(sniffed)
+    if looks_like_message(head if body is None else head + b"\n", sniffed=True):
         return EmlFolderSource(where)
     raise SourceError(f"{where} is not a mailbox; {_HINT}.")
 
