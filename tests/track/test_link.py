@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from gracefully.domain import LinkSignal
-from gracefully.track import Known, TrackIndex, link, new_application
+from gracefully.track import Known, TrackIndex, aliases_from_link, clues_for, link, new_application
 from tests.track.builders import FIXTURES, load_world, make_email, make_index, make_reading
 
 WORLD = load_world(FIXTURES / "linking.toml")
@@ -89,3 +89,22 @@ def test_an_email_without_company_cannot_start_an_application() -> None:
     email = make_email("Sam Seeker <sam.seeker@gmail.com>", body="See you Tuesday.")
     with pytest.raises(ValueError, match="names no company"):
         new_application(email, make_reading("interview"))
+
+
+def test_a_confirmed_link_teaches_the_names_the_email_used() -> None:
+    index = make_index(WORLD)
+    email = make_email("Umbrella Health Group <talent@umbrella-care.example>", body="Thanks.")
+    clues = clues_for(email, make_reading(company="Umbrela Health"))
+    learnt = aliases_from_link(index.aliases, clues, "Umbrella Health", index)
+    assert learnt["umbrelahealth"] == learnt["umbrellacare"] == "umbrellahealth"
+    assert learnt["initrode"] == "initech"
+    index.set_aliases(learnt)
+    again = link(email, make_reading(role="Data Analyst"), index)
+    assert again is not None and (again.application_id, again.needs_review) == (6, False)
+
+
+def test_a_name_of_another_known_company_is_not_taken_over() -> None:
+    index = make_index(WORLD)
+    clues = clues_for(make_email(body="x"), make_reading(company="Globex"))
+    learnt = aliases_from_link(index.aliases, clues, "Umbrella Health", index)
+    assert "globex" not in learnt and "acmerobotics" not in learnt

@@ -1,0 +1,78 @@
+"""Contacts: people from headers, signatures and mentions; no-reply addresses are not people."""
+
+from __future__ import annotations
+
+from gracefully.domain import Contact, ContactRole
+from gracefully.track import best_contact, contacts_for, is_no_reply
+from tests.track.builders import address, make_email, make_reading
+
+SIGNED = """Hi Sam,
+
+Thank you for taking the time to meet the team. You spoke with Marcus Lee (Engineering Manager)
+and your interview with Priya Raman went well, but we have decided not to move forward.
+
+Best, Dana Whitfield
+Talent Partner
+Acme Robotics
+"""
+
+
+def test_sender_signature_and_mentions() -> None:
+    email = make_email("Dana Whitfield <dana@acmerobotics.com>", body=SIGNED)
+    contacts = contacts_for(email, make_reading(company="Acme Robotics"))
+    by_name = {c.name: c for c in contacts}
+    assert by_name["Dana Whitfield"] == Contact(
+        "Dana Whitfield", "dana@acmerobotics.com", ContactRole.RECRUITER
+    )
+    assert by_name["Marcus Lee"].role is ContactRole.HIRING_MANAGER
+    assert by_name["Priya Raman"].role is ContactRole.INTERVIEWER
+    assert len(contacts) == 3
+
+
+def test_signature_on_its_own_lines() -> None:
+    email = make_email(
+        "jobs@globex.example", body="Thanks again.", signature="Kind regards,\nLena Okafor\nHR Lead"
+    )
+    contacts = contacts_for(email, make_reading())
+    assert Contact("Lena Okafor", None, ContactRole.RECRUITER) in contacts
+
+
+def test_no_reply_and_ats_addresses_are_not_contactable() -> None:
+    for sender in (
+        "no-reply@acme.io",
+        "donotreply@acme.io",
+        "Acme via Greenhouse <x@greenhouse.io>",
+    ):
+        assert is_no_reply(address(sender))
+        email = make_email(sender, body="We will not be moving forward.")
+        assert [c.contactable for c in contacts_for(email, make_reading())] == [False]
+    assert not is_no_reply(address("dana@acmerobotics.com"))
+
+
+def test_a_company_in_a_mention_is_not_a_person() -> None:
+    email = make_email("no-reply@acme.io", body="Thank you for your interview with Acme Robotics.")
+    assert [c.name for c in contacts_for(email, make_reading(company="Acme Robotics"))] == [
+        "no-reply@acme.io"
+    ]
+
+
+def test_a_no_reply_rejection_points_to_the_human_of_the_thread() -> None:
+    earlier = contacts_for(make_email(body=SIGNED), make_reading(company="Acme Robotics"))
+    rejection = contacts_for(
+        make_email("Acme Robotics <no-reply@ashbyhq.com>", body="We have decided not to proceed."),
+        make_reading(),
+    )
+    assert best_contact(rejection) is None
+    best = best_contact([*earlier, *rejection])
+    assert best is not None and best.email == "dana@acmerobotics.com"
+
+
+def test_best_contact_prefers_an_address_then_the_recruiter_then_the_latest() -> None:
+    people = [
+        Contact("Marcus Lee", None, ContactRole.RECRUITER),
+        Contact("Ana Diaz", "ana@x.example", ContactRole.INTERVIEWER),
+        Contact("Bo Chen", "bo@x.example", ContactRole.RECRUITER),
+        Contact("Cy Park", "cy@x.example", ContactRole.RECRUITER),
+    ]
+    assert best_contact(people) == people[3]
+    assert best_contact(people[:2]) == people[1]
