@@ -32,6 +32,8 @@ CORRECTION_WEIGHT = 5.0
 """A user's correction counts as several shipped examples: it is about their own mail."""
 _C = 10.0
 _MIN_DF = 2
+_SHORT = 6
+"""Added to a sentence's term count when scoring evidence, so fragments ("Please note:") lose."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,9 +71,8 @@ class Classifier:
     _contrast: np.ndarray = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        # How much each term favours a class over the average class: scores evidence.
-        contrast = (self.coef - self.coef.mean(axis=0)) * self.vocabulary.idf
-        object.__setattr__(self, "_contrast", contrast)
+        # Per-term class weights scaled by idf: what one occurrence adds to a class score.
+        object.__setattr__(self, "_contrast", self.coef * self.vocabulary.idf)
 
     def probabilities(self, emails: Sequence[Email]) -> np.ndarray:
         x = self.vocabulary.transform(email_terms(e) for e in emails)
@@ -79,33 +80,53 @@ class Classifier:
 
     def predict(self, emails: Sequence[Email]) -> list[tuple[Category, float]]:
         """The likeliest category of each email with its calibrated probability."""
+        return [(category, confidence) for category, confidence, _ in self._ranked(emails)]
+
+    def explain(self, emails: Sequence[Email]) -> list[tuple[Category, float, Evidence]]:
+        """Category, calibrated probability and the sentence that decided it.
+
+        The sentence is the one that best separates the winner from the runner-up,
+        so a rejection is explained by its decision, not by its polite closing.
+        """
+        return [
+            (category, confidence, self._best_sentence(email, category, rival))
+            for email, (category, confidence, rival) in zip(
+                emails, self._ranked(emails), strict=True
+            )
+        ]
+
+    def evidence(self, emails: Sequence[Email], categories: Sequence[Category]) -> list[Evidence]:
+        """For each email, the sentence of `email.text` that most supports `category`."""
+        return [self._best_sentence(e, c, None) for e, c in zip(emails, categories, strict=True)]
+
+    def _ranked(self, emails: Sequence[Email]) -> list[tuple[Category, float, Category]]:
         if not emails:
             return []
         probs = self.probabilities(emails)
-        best = probs.argmax(axis=1)
-        return [(self.classes[j], float(probs[i, j])) for i, j in enumerate(best)]
+        order = np.argsort(-probs, axis=1)
+        return [
+            (self.classes[o[0]], float(probs[i, o[0]]), self.classes[o[1]])
+            for i, o in enumerate(order)
+        ]
 
-    def evidence(self, emails: Sequence[Email], categories: Sequence[Category]) -> list[Evidence]:
-        """For each email, the sentence of `email.text` that most supports its category.
-
-        A sentence scores the summed class contrast of its terms over the square
-        root of its length, so a short decisive sentence beats a long neutral one.
-        """
-        return [self._best_sentence(e, c) for e, c in zip(emails, categories, strict=True)]
-
-    def _best_sentence(self, email: Email, category: Category) -> Evidence:
+    def _best_sentence(self, email: Email, category: Category, rival: Category | None) -> Evidence:
+        """Sentences score their terms' summed contrast over the root of their length."""
         row = self._contrast[self.classes.index(category)]
+        row = row - (self._contrast.mean(axis=0) if rival is None else self._rival_row(rival))
         index = self.vocabulary.index
         best, best_score = None, -np.inf
         for span in split(email.text, MAX_BODY):
             cols = [i for i in map(index.get, body_terms(span[2])) if i is not None]
-            score = float(row[cols].sum()) / np.sqrt(len(cols) + 1) if cols else -np.inf
+            score = float(row[cols].sum()) / np.sqrt(len(cols) + _SHORT) if cols else -np.inf
             if best is None or score > best_score:
                 best, best_score = span, score
         if best is None:
             return Evidence("category", category.value, "category_model:subject", email.subject)
         start, end, sentence = best
         return Evidence("category", category.value, "category_model", sentence, start, end)
+
+    def _rival_row(self, rival: Category) -> np.ndarray:
+        return self._contrast[self.classes.index(rival)]
 
 
 def _data_hash(examples: Sequence[Example], weights: Sequence[float]) -> str:

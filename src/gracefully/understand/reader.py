@@ -25,13 +25,10 @@ class Reader:
 
     def read_many(self, emails: Sequence[Email]) -> list[Reading]:
         """Readings in input order; featurisation is batched across the emails."""
-        predictions = self.classifier.predict(emails)
-        categories = [category for category, _ in predictions]
-        evidence = self.classifier.evidence(emails, categories)
         return [
             self._assemble(email, category, confidence, why)
-            for email, (category, confidence), why in zip(
-                emails, predictions, evidence, strict=True
+            for email, (category, confidence, why) in zip(
+                emails, self.classifier.explain(emails), strict=True
             )
         ]
 
