@@ -67,10 +67,12 @@ def _split(stream: object) -> Iterator[tuple[int, bytes]]:
             if start >= 0:
                 yield base + start, bytes(buf[start:])
             return
-        keep = start if start >= 0 else max(0, len(buf) - 1)
+        # keep the current message; before the first From_ line, keep the last
+        # (maybe partial) line, which may yet turn out to be one
+        keep = start if start >= 0 else buf.rfind(b"\n") + 1
         del buf[:keep]
         base += keep
-        scan -= keep
+        scan = scan - keep if start >= 0 else 0
         start = 0 if start >= 0 else -1
 
 
