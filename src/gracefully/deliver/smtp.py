@@ -18,7 +18,8 @@ from gracefully.deliver.transport import (
 
 @dataclass(frozen=True)
 class SmtpDeliverer(Endpoint):
-    """STARTTLS (port 587) by default, implicit TLS (465) with ``security="tls"``."""
+    """STARTTLS (usually port 587) by default, implicit TLS (usually 465) with
+    ``security="tls"``, plain text only to this machine."""
 
     def deliver(self, message: EmailMessage) -> DeliveryReceipt:
         message_id = require_message_id(message)
