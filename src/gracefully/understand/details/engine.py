@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from gracefully.domain import Email, Evidence
+from gracefully.understand.details.prefilter import Words, derive
 from gracefully.understand.sentences import LIMIT, Span, split
 
 MAX_MATCHES = 4
@@ -59,7 +60,7 @@ class Hit:
 class Doc:
     """An email prepared once for all the tables."""
 
-    __slots__ = ("_low", "_raw", "_starts", "spans", "subject", "text")
+    __slots__ = ("_low", "_raw", "_starts", "spans", "subject", "text", "words")
 
     def __init__(self, email: Email, limit: int = LIMIT) -> None:
         self.text = email.text[:limit]
@@ -75,6 +76,7 @@ class Doc:
             Where.SENDER_ADDRESS: sender.email.lower() if sender else "",
         }
         self._low = {where: _lower(raw) for where, raw in self._raw.items()}
+        self.words = Words(self._low[Where.TEXT])
 
     def source(self, where: Where, cased: bool) -> str:
         return self._raw[where] if cased else self._low[where]
@@ -99,20 +101,29 @@ def _lower(text: str) -> str:
 
 
 class Table:
-    """A compiled tuple of rules, applied in order (order is priority)."""
+    """A compiled tuple of rules, applied in order (order is priority).
+
+    A body rule is scanned only when the body has the words its pattern needs
+    (see `prefilter`); subjects and sender fields are short and always scanned.
+    """
 
     def __init__(self, rules: Iterable[Rule]) -> None:
         self.rules = tuple(rules)
         self._compiled = tuple(
-            (rule, *_compile(rule.pattern), re.compile(rule.unless) if rule.unless else None)
+            (
+                rule,
+                *_compile(rule.pattern),
+                re.compile(rule.unless) if rule.unless else None,
+                derive(rule.pattern) if rule.where is Where.TEXT else None,
+            )
             for rule in self.rules
         )
 
     def hits(self, doc: Doc) -> Iterator[Hit]:
         """Every accepted match, rule by rule, in text order within a rule."""
-        for rule, pattern, bounded, unless in self._compiled:
+        for rule, pattern, bounded, unless, need in self._compiled:
             source = doc.source(rule.where, rule.cased)
-            if not source:
+            if not source or (need is not None and not doc.words.meets(need)):
                 continue
             for count, match in enumerate(pattern.finditer(source)):
                 if count >= MAX_MATCHES:

@@ -46,7 +46,7 @@ _ATS_NAMES = tuple((name, re.compile(rf"(?:{domain})$")) for name, domain in ATS
 
 ATS: tuple[Rule, ...] = (
     Rule("ats-sender", "ats", "", rf"@(?:[\w-]+\.)*(?P<v>{_ANY_ATS})$", where=Where.SENDER_ADDRESS),
-    Rule("ats-link", "ats", "", rf"(?P<v>{_ANY_ATS})\b"),
+    Rule("ats-link", "ats", "", rf"\b(?P<v>{_ANY_ATS})\b"),
     Rule("ats-powered-by", "ats", "", r"powered by (?P<v>[a-z]+)"),
 )
 
