@@ -32,11 +32,13 @@ class Tracker:
 
     @classmethod
     def load(cls, session: Session, settings: Settings) -> Tracker:
-        index = track.TrackIndex.build(
-            app_store.list_all(session),
-            dict(app_store.thread_ids(session)),
-            app_store.aliases(session),
-        )
+        index = track.TrackIndex(app_store.aliases(session))
+        kinds = app_store.event_kinds(session)
+        for app in app_store.list_all(session):
+            known = track.Known.of(app)
+            index.add_application(replace(known, kinds=kinds.get(known.id, frozenset())))
+        for message_id, app_id in app_store.thread_ids(session):
+            index.add_message(message_id, app_id)
         return cls(index, settings)
 
     def track(
@@ -106,9 +108,8 @@ class Tracker:
             app.events, now=now, manual_status=manual, silence_days=self.settings.silence_days
         )
         latest = max((e.at for e in app.events), default=app.updated_at)
-        app_store.update_from_scan(
-            session, replace(app, stage=stage, status=Status(status), updated_at=latest)
-        )
+        app = replace(app, stage=stage, status=Status(status), updated_at=latest)
+        app_store.update_from_scan(session, app)
         # The index must hold what a fresh load from the store would: a re-run
         # after a kill then links exactly as an uninterrupted scan does.
-        self.index.add_application(replace(self.index.application(app_id), status=status))
+        self.index.add_application(track.Known.of(app))

@@ -182,6 +182,7 @@ def add_events(session: Session, app_id: int, items: Iterable[Event]) -> None:
             "application_id": app_id,
             "kind": e.kind.value,
             "at": e.at,
+            "stage": e.stage.value if e.stage else None,
             "summary": e.summary,
             "email_id": storage_id(e.email_id) if e.email_id else None,
         }
@@ -194,7 +195,24 @@ def events(session: Session, app_id: int) -> list[Event]:
     rows = session.scalars(
         select(EventRow).where(EventRow.application_id == app_id).order_by(EventRow.at)
     )
-    return [Event(EventKind(r.kind), _aware(r.at), r.summary, r.email_id) for r in rows]  # type: ignore[arg-type]
+    return [
+        Event(
+            EventKind(r.kind),
+            _aware(r.at),  # type: ignore[arg-type]
+            r.summary,
+            r.email_id,
+            Stage(r.stage) if r.stage else None,
+        )
+        for r in rows
+    ]
+
+
+def event_kinds(session: Session) -> dict[int, frozenset[EventKind]]:
+    """application id -> the kinds of events it has had (what linking needs to know)."""
+    found: dict[int, set[EventKind]] = {}
+    for app_id, kind in session.execute(select(EventRow.application_id, EventRow.kind).distinct()):
+        found.setdefault(app_id, set()).add(EventKind(kind))
+    return {k: frozenset(v) for k, v in found.items()}
 
 
 def add_contacts(session: Session, app_id: int, items: Iterable[Contact]) -> None:

@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -160,6 +161,7 @@ class EventRow(Base):
     )
     kind: Mapped[str] = mapped_column(String(32))
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    stage: Mapped[str | None] = mapped_column(String(32))
     summary: Mapped[str] = mapped_column(Text, default="")
     email_id: Mapped[str | None] = mapped_column(ForeignKey("emails.id", ondelete="SET NULL"))
 
@@ -179,3 +181,119 @@ class ContactRow(Base):
 
 
 Index("ix_emails_date", EmailRow.date)
+
+
+# --- accounts and IMAP sync state (issue 6) ---
+
+
+class AccountRow(Base):
+    """A mail account to sync. Never its password: only the name of the
+    environment variable that holds it, when the user chose one."""
+
+    __tablename__ = "accounts"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    host: Mapped[str] = mapped_column(String(255))
+    port: Mapped[int] = mapped_column(Integer)
+    username: Mapped[str] = mapped_column(String(320))
+    security: Mapped[str] = mapped_column(String(16))
+    folders: Mapped[list[str]] = mapped_column(JSON, default=list)
+    password_env: Mapped[str | None] = mapped_column(String(128))
+    ca_file: Mapped[str | None] = mapped_column(Text)
+    max_message_bytes: Mapped[int] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ImapFolderRow(Base):
+    """Where the last committed sync of one folder stopped. `last_uid` only
+    moves after the messages up to it are stored, so a killed sync resumes."""
+
+    __tablename__ = "imap_folders"
+
+    account: Mapped[str] = mapped_column(
+        ForeignKey("accounts.name", ondelete="CASCADE"), primary_key=True
+    )
+    folder: Mapped[str] = mapped_column(String(255), primary_key=True)
+    uidvalidity: Mapped[int] = mapped_column(BigInteger)
+    last_uid: Mapped[int] = mapped_column(BigInteger, default=0)
+    synced_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+# --- follow-ups and profile (issue 5) ---
+
+
+class FollowUpRow(Base):
+    """One planned move for one rejection, its draft, approval, delivery and
+    outcome. Never a credential: only what was written and what happened."""
+
+    __tablename__ = "followups"
+    __table_args__ = (
+        UniqueConstraint("application_id", "rejection_email_id", name="uq_followup"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), index=True
+    )
+    rejection_email_id: Mapped[str | None] = mapped_column(
+        ForeignKey("emails.id", ondelete="SET NULL")
+    )
+    kind: Mapped[str] = mapped_column(String(32))
+    rule: Mapped[str] = mapped_column(String(64), default="")
+    why: Mapped[str] = mapped_column(Text, default="")
+    due_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    checkin_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    advice: Mapped[str] = mapped_column(Text, default="")
+    needs: Mapped[list[str]] = mapped_column(JSON, default=list)
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    draft_subject: Mapped[str | None] = mapped_column(Text)
+    draft_body: Mapped[str | None] = mapped_column(Text)
+    draft_to_name: Mapped[str | None] = mapped_column(String(255))
+    draft_to_email: Mapped[str | None] = mapped_column(String(320))
+    draft_in_reply_to: Mapped[str | None] = mapped_column(String(998))
+    draft_references: Mapped[list[str]] = mapped_column(JSON, default=list)
+    draft_template: Mapped[str | None] = mapped_column(String(255))
+    draft_variant: Mapped[int | None] = mapped_column(Integer)
+    draft_findings: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
+    draft_note: Mapped[str] = mapped_column(Text, default="")
+    approved_hash: Mapped[str | None] = mapped_column(String(64))
+    imap_saved_hash: Mapped[str | None] = mapped_column(String(64))
+    sent_message_id: Mapped[str | None] = mapped_column(String(998), index=True)
+    sending_since: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    outcome: Mapped[str | None] = mapped_column(String(32))
+    outcome_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    feedback: Mapped[list[str]] = mapped_column(JSON, default=list)
+    reply_email_id: Mapped[str | None] = mapped_column(
+        ForeignKey("emails.id", ondelete="SET NULL")
+    )
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ProfileRow(Base):
+    """The user as the drafts need them; one row (id 1). Never a password."""
+
+    __tablename__ = "profile"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(255), default="")
+    email: Mapped[str] = mapped_column(String(320), default="")
+    signature: Mapped[str] = mapped_column(Text, default="")
+    strengths: Mapped[list[str]] = mapped_column(JSON, default=list)
+    tone: Mapped[str] = mapped_column(String(32), default="warm")
+
+
+class ApplicationPrefRow(Base):
+    """What the user said about one application: what it would have taught
+    them, the move they want (or none), the other role they name."""
+
+    __tablename__ = "application_prefs"
+
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), primary_key=True
+    )
+    learn: Mapped[str] = mapped_column(Text, default="")
+    opted_out: Mapped[bool] = mapped_column(Boolean, default=False)
+    move: Mapped[str | None] = mapped_column(String(32))
+    alt_role: Mapped[str | None] = mapped_column(Text)
+    checkin: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -117,6 +117,7 @@ def upgrade() -> None:
         sa.Column("application_id", sa.Integer(), nullable=False),
         sa.Column("kind", sa.String(length=32), nullable=False),
         sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("stage", sa.String(length=32), nullable=True),
         sa.Column("summary", sa.Text(), nullable=False),
         sa.Column("email_id", sa.String(length=255), nullable=True),
         sa.ForeignKeyConstraint(["application_id"], ["applications.id"], ondelete="CASCADE"),
