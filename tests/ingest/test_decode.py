@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import random
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
 from gracefully.domain import Address, Email
 from gracefully.ingest import RawMessage, decode
-from tests.ingest.support import decoded, fixture_bytes, malformed
+from tests.ingest.support import FIXTURES, decoded, fixture_bytes, malformed
 
 
 def test_plain_rejection_fields() -> None:
@@ -180,3 +181,20 @@ def test_hostile_nesting_and_html_are_bounded() -> None:
     result = decode(RawMessage("m#1", html))
     assert isinstance(result, Email)
     assert len(result.body) <= 600_000
+
+
+def test_cut_and_corrupted_fixtures_never_hit_an_internal_error() -> None:
+    """decode() turns its own exceptions into Malformed too; this checks that
+    damaged input is handled by the rules, not by that last-resort net."""
+    rng = random.Random(20250203)
+    for path in sorted(FIXTURES.glob("*.eml")):
+        data = path.read_bytes()
+        damaged = [data[:cut] for cut in range(0, len(data), 11)]
+        for _ in range(60):
+            flipped = bytearray(data)
+            for _ in range(4):
+                flipped[rng.randrange(len(flipped))] = rng.randrange(256)
+            damaged.append(bytes(flipped))
+        for sample in damaged:
+            result = decode(RawMessage(f"eml:{path.name}", sample))
+            assert isinstance(result, Email) or not result.reason.startswith("could not")

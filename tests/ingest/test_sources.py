@@ -151,6 +151,7 @@ def test_empty_file(tmp_path: Path) -> None:
         b"Shopping list\nmilk\neggs\n",
         b"Note: call Jordan\nabout the job\n",
         b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n",
+        b"From the desk of Jordan Avery\nideas for the cover letter\n",
     ],
 )
 def test_not_a_mailbox(tmp_path: Path, content: bytes) -> None:

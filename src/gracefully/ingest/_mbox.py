@@ -17,6 +17,7 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from gracefully.ingest._types import RawMessage
 
@@ -46,9 +47,9 @@ class MboxSource:
                 yield RawMessage(f"mbox:{self.location}#{offset}", _message_bytes(chunk))
 
 
-def _split(stream: object) -> Iterator[tuple[int, bytes]]:
+def _split(stream: BinaryIO) -> Iterator[tuple[int, bytes]]:
     """(offset of the From_ line, bytes up to the next From_ line) for each message."""
-    read = stream.read  # type: ignore[attr-defined]
+    read = stream.read
     buf = bytearray()
     base = 0  # file offset of buf[0]
     start = -1  # buf index of the current From_ line, -1 before the first one
@@ -93,6 +94,12 @@ def _next_separator(buf: bytearray, scan: int, eof: bool) -> int | None:
         if at == 0 or _FROM_LINE.match(buf, at, end if end >= 0 else len(buf)):
             return at
         pos = at + 1
+
+
+def starts_with_from_line(data: bytes) -> bool:
+    """True when `data` opens with an mbox From_ line (not just any "From ...")."""
+    end = data.find(b"\n")
+    return _FROM_LINE.match(data, 0, end if end >= 0 else len(data)) is not None
 
 
 def _message_bytes(chunk: bytes) -> bytes:

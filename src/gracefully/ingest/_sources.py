@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from gracefully.ingest._headers import looks_like_message, split_head
-from gracefully.ingest._mbox import MboxSource
+from gracefully.ingest._mbox import MboxSource, starts_with_from_line
 from gracefully.ingest._types import MailSource, RawMessage, SourceError
 
 _SNIFF_BYTES = 4096
@@ -126,7 +126,7 @@ def open_source(path: str | os.PathLike[str]) -> MailSource:
     if info.st_size == 0:
         raise SourceError(f"{where} is empty (0 bytes); {_HINT}.")
     sniffed = _sniff(where)
-    if sniffed.startswith(b"From "):
+    if starts_with_from_line(sniffed):
         return MboxSource(where)
     head, body = split_head(sniffed)
     if looks_like_message(head if body is None else head + b"\n", sniffed=True):
