@@ -137,3 +137,15 @@ def test_no_drafts_folder_is_a_clear_error(localised_dovecot: DovecotServer) -> 
     account = localised_dovecot.add_user()
     with pytest.raises(DeliveryError, match="no Drafts folder"):
         saver(account, "plain-localhost").deliver(build_message(make_draft(), SENDER))
+
+
+def test_without_special_use_a_folder_named_drafts_is_used(
+    localised_dovecot: DovecotServer,
+) -> None:
+    account = localised_dovecot.add_user()
+    with account.connect() as client:
+        client.create_folder("Drafts")
+        assert all(b"\\Drafts" not in flags for flags, _, _ in client.list_folders())
+    receipt = saver(account, "plain-localhost").deliver(build_message(make_draft(), SENDER))
+    assert receipt.destination.endswith("/Drafts")
+    assert len(fetch_all(account, "Drafts")) == 1
