@@ -12,6 +12,8 @@ from gracefully.config import Settings, load_settings
 from gracefully.store.db import Database
 from tests.services.postgres import PostgresServer
 
+pytest_plugins = ["tests.services.fixtures"]
+
 _names = itertools.count()
 
 
