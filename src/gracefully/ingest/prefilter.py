@@ -38,9 +38,12 @@ _JOB_WORDS = (
     r"appl(?:y|ied|ying|icant|ication)s?|candida(?:te|cy|ture)s?|interview\w*|position|"
     r"roles?|jobs?|careers?|recruit\w*|talent|hiring|hire[ds]?|offers?\b(?! inside)|"
     r"opportunit\w+|assessment|coding|challenge|vacanc\w+|resume|r[ée]sum[ée]|\bcv\b|"
-    r"your interest|thank(?:s| you) for|update|next steps?|status|decision|regarding|"
+    r"your interest|thank(?:s| you)|note from|message from|update|next steps?|status|"
+    r"decision|regarding|"
     r"follow(?:ing)?[- ]up|requisition|\breq\b|screen\w*|onboard\w*|submission|submitted|"
-    r"received|employ\w*|bewerb\w*|stelle|poste|emploi|postul\w*|sollicit\w*|vaga|empleo"
+    r"received|employ\w*|bewerb\w*|stelle|poste|emploi|postul\w*|sollicit\w*|vaga|empleo|"
+    r"analyst|engineer\w*|scientist|developer|designer|manager|intern\w*|associate|"
+    r"consultant|specialist|coordinator|director|fellowship|graduate|program(?:me)?"
 )
 _ATS = (
     r"greenhouse|lever\.co|workday|myworkday|icims|smartrecruiters|ashbyhq|jobvite|taleo|"

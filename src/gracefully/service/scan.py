@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
+from typing import Protocol, runtime_checkable
 
 from sqlalchemy.orm import Session
 
@@ -26,6 +27,15 @@ from gracefully.understand import Reader
 
 ProgressFn = Callable[[int], None]
 """Called with the number of messages just handled."""
+
+
+@runtime_checkable
+class Resumable(Protocol):
+    """A source that remembers its place (an IMAP folder's last UID). After each
+    commit it hears how many more of the messages it yielded are stored, and
+    `committed(0)` at the end; a dry run never tells it anything."""
+
+    def committed(self, count: int) -> None: ...
 
 
 @dataclass
@@ -76,9 +86,13 @@ def scan(
             if dry_run:
                 session.rollback()
         _count(report, batch, readings, tracked)
+        if not dry_run and isinstance(source, Resumable):
+            source.committed(batch.seen)
         if progress:
             progress(batch.seen)
     if not dry_run:
+        if isinstance(source, Resumable):
+            source.committed(0)
         with db.transaction() as session:
             session.add(
                 ScanRow(
