@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from gracefully.domain.reading import Reason
+
 
 class MoveKind(StrEnum):
     ASK_FEEDBACK = "ask_feedback"
@@ -110,3 +112,10 @@ class FollowUp:
     sent_message_id: str | None = None
     sent_at: datetime | None = None
     outcome: Outcome | None = None
+    rejection_email_id: str | None = None
+    """The rejection this follow-up answers."""
+    outcome_at: datetime | None = None
+    reply_email_id: str | None = None
+    """The employer's reply that set `outcome`."""
+    feedback: tuple[Reason, ...] = ()
+    """The reasons the employer's reply gave, when it gave feedback."""

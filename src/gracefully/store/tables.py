@@ -227,9 +227,7 @@ class FollowUpRow(Base):
     outcome. Never a credential: only what was written and what happened."""
 
     __tablename__ = "followups"
-    __table_args__ = (
-        UniqueConstraint("application_id", "rejection_email_id", name="uq_followup"),
-    )
+    __table_args__ = (UniqueConstraint("application_id", "rejection_email_id", name="uq_followup"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     application_id: Mapped[int] = mapped_column(
@@ -264,9 +262,7 @@ class FollowUpRow(Base):
     outcome: Mapped[str | None] = mapped_column(String(32))
     outcome_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     feedback: Mapped[list[str]] = mapped_column(JSON, default=list)
-    reply_email_id: Mapped[str | None] = mapped_column(
-        ForeignKey("emails.id", ondelete="SET NULL")
-    )
+    reply_email_id: Mapped[str | None] = mapped_column(ForeignKey("emails.id", ondelete="SET NULL"))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
