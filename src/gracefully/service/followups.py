@@ -1,0 +1,368 @@
+"""Plan, draft, edit and approve follow-ups: the playbook and the writer against the store.
+
+Re-planning is safe at any time: a follow-up that was approved, sent or
+cancelled by the employer's reply is never rewritten, and a draft survives
+as long as the move it was written for stays the same.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from gracefully import track
+from gracefully.config import Settings
+from gracefully.domain import (
+    Application,
+    Category,
+    Contact,
+    Draft,
+    Email,
+    FollowUp,
+    FollowUpStatus,
+    Move,
+    MoveKind,
+    Profile,
+    Reading,
+    Severity,
+)
+from gracefully.plan import PlanSettings, choose_move
+from gracefully.service.replies import update_outcomes
+from gracefully.store import applications as app_store
+from gracefully.store import followups as fu_store
+from gracefully.store import mail as mail_store
+from gracefully.store.db import Database
+from gracefully.write import LlmConfig, NotDraftable, check, compose, grace_context, rewrite
+
+FROZEN = frozenset({FollowUpStatus.APPROVED, FollowUpStatus.SENT, FollowUpStatus.CANCELLED})
+"""Statuses a re-plan leaves alone: the user or the employer has acted."""
+PENDING = frozenset({FollowUpStatus.PLANNED, FollowUpStatus.DRAFTED, FollowUpStatus.APPROVED})
+
+
+class FollowUpError(Exception):
+    """The follow-up cannot do what was asked; the message says what to do instead."""
+
+
+class NotApproved(FollowUpError):
+    """Sending needs an approval of exactly the current draft text."""
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    followup: FollowUp
+    application: Application
+    contact: Contact | None
+    rejection_subject: str
+    received_at: datetime | None
+
+    @property
+    def needs_review(self) -> bool:
+        return self.followup.move.rule == "needs_review"
+
+
+@dataclass(frozen=True)
+class Plan:
+    items: list[PlanItem]
+    now: datetime
+
+    def due(self) -> list[PlanItem]:
+        return [i for i in self._open() if i.followup.move.due_at <= self.now]  # type: ignore[operator]
+
+    def upcoming(self) -> list[PlanItem]:
+        return [i for i in self._open() if i.followup.move.due_at > self.now]  # type: ignore[operator]
+
+    def without_move(self) -> list[PlanItem]:
+        return [i for i in self.items if i.followup.move.kind is MoveKind.NONE]
+
+    def done(self) -> list[PlanItem]:
+        closed = (FollowUpStatus.SENT, FollowUpStatus.CANCELLED)
+        return [i for i in self.items if i.followup.status in closed]
+
+    def _open(self) -> list[PlanItem]:
+        items = [
+            i
+            for i in self.items
+            if i.followup.status in PENDING and i.followup.move.due_at is not None
+        ]
+        return sorted(items, key=lambda i: i.followup.move.due_at)  # type: ignore[arg-type,return-value]
+
+
+@dataclass(frozen=True)
+class _Context:
+    """Everything the writer needs for one follow-up."""
+
+    application: Application
+    email: Email
+    reading: Reading
+    contact: Contact | None
+    profile: Profile
+
+
+def plan_settings(settings: Settings) -> PlanSettings:
+    """The playbook's knobs from the app's settings (read at the edge)."""
+    return PlanSettings(review_below=settings.review_threshold)
+
+
+def text_hash(draft: Draft) -> str:
+    """What an approval is bound to: recipient, subject and body, exactly."""
+    payload = json.dumps([draft.to_name, draft.to_email or "", draft.subject, draft.body])
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def plan_followups(db: Database, settings: PlanSettings, now: datetime) -> Plan:
+    """Choose (or refresh) the move for every application's latest rejection."""
+    items = []
+    with db.transaction() as session:
+        profile = fu_store.load_profile(session)
+        own = fu_store.own_message_ids(session, profile.email)
+        for listed in app_store.list_all(session):
+            item = _plan_one(session, listed.id, profile, own, settings, now)  # type: ignore[arg-type]
+            if item is not None:
+                items.append(item)
+        update_outcomes(session, settings, now)
+        items = [replace(i, followup=load_followup(session, i.followup.id)) for i in items]  # type: ignore[arg-type]
+    return Plan(items, now)
+
+
+def _plan_one(
+    session: Session,
+    app_id: int,
+    profile: Profile,
+    own: set[str],
+    settings: PlanSettings,
+    now: datetime,
+) -> PlanItem | None:
+    app = app_store.get(session, app_id)
+    existing = fu_store.for_application(session, app_id)
+    answered = own | {f.sent_message_id for f in existing if f.sent_message_id}
+    found = latest_rejection(session, app_id, answered, profile.email)
+    if app is None or found is None:
+        return None
+    email, reading = found
+    prefs = fu_store.preferences(session, app_id)
+    contact = contact_for(app, email)
+    key = mail_store.storage_id(email.id)
+    current = next((f for f in existing if f.rejection_email_id == key), None)
+    if current is None or current.status not in FROZEN:
+        move = choose_move(
+            app,
+            with_preferences(reading, prefs),
+            profile=profile,
+            history=fu_store.for_company(session, app_id),
+            now=now,
+            settings=settings,
+            user_choice=prefs.move,
+            opted_out=prefs.opted_out,
+            contact=contact,
+            checkin=prefs.checkin,
+        )
+        current = _refreshed(current, move, app_id, key)
+        fu_store.save(session, current)
+    for stale in existing:
+        if stale.id != current.id and stale.status in PENDING:
+            fu_store.save(session, replace(stale, status=FollowUpStatus.CANCELLED))
+    return PlanItem(current, app, contact, email.subject, email.date)
+
+
+def _refreshed(current: FollowUp | None, move: Move, app_id: int, email_id: str) -> FollowUp:
+    """The follow-up for `move`, keeping the draft and first due date while the
+    move itself is unchanged (so a due follow-up stays due, not postponed)."""
+    idle = FollowUpStatus.SKIPPED if move.kind is MoveKind.NONE else FollowUpStatus.PLANNED
+    if current is None:
+        return FollowUp(app_id, move, status=idle, rejection_email_id=email_id)
+    same = (current.move.kind, current.move.needs) == (move.kind, move.needs)
+    if not same:
+        return replace(current, move=move, status=idle, draft=None, approved_hash=None)
+    due = current.move.due_at or move.due_at
+    status = current.status if current.status is not FollowUpStatus.SKIPPED else idle
+    return replace(current, move=replace(move, due_at=due), status=status)
+
+
+def latest_rejection(
+    session: Session, app_id: int, answered: set[str], user_email: str
+) -> tuple[Email, Reading] | None:
+    """The application's latest rejection that is not a reply to the user's own
+    follow-up (that one is an outcome, not a new rejection)."""
+    ids = [link.email_id for link in app_store.links_for(session, app_id)]
+    rejections = [
+        (email, reading)
+        for email, reading in mail_store.emails_with_readings(session, ids)
+        if reading.category is Category.REJECTION
+        and not answers(email, answered)
+        and not (user_email and email.sender and email.sender.email.lower() == user_email)
+    ]
+    return max(rejections, key=lambda p: (p[0].date is not None, p[0].date), default=None)
+
+
+def answers(email: Email, message_ids: set[str]) -> bool:
+    """True when `email` replies to (or quotes the thread of) one of `message_ids`."""
+    return bool(message_ids) and bool({email.in_reply_to, *email.references} & message_ids)
+
+
+def contact_for(app: Application, email: Email) -> Contact | None:
+    """The human who wrote the rejection, else the best human in the thread."""
+    sender = email.sender.email.lower() if email.sender else ""
+    wrote = [c for c in app.contacts if c.email and c.email.lower() == sender]
+    return track.best_contact(wrote) or track.best_contact(app.contacts)
+
+
+def with_preferences(reading: Reading, prefs: fu_store.Preferences) -> Reading:
+    """The reading with the other role the user named, when they named one."""
+    if not prefs.alt_role or reading.rejection is None:
+        return reading
+    rejection = replace(reading.rejection, alt_role=True, alt_role_text=prefs.alt_role)
+    return replace(reading, rejection=rejection)
+
+
+def get_followup(db: Database, followup_id: int) -> FollowUp:
+    with db.transaction() as session:
+        return load_followup(session, followup_id)
+
+
+def load_followup(session: Session, followup_id: int) -> FollowUp:
+    followup = fu_store.get(session, followup_id)
+    if followup is None:
+        raise FollowUpError(f"no follow-up {followup_id}; `gracefully plan` lists them")
+    return followup
+
+
+def _context(session: Session, followup: FollowUp) -> _Context:
+    app = app_store.get(session, followup.application_id)
+    stored = mail_store.get(session, followup.rejection_email_id or "")
+    if app is None or stored is None or stored[1] is None:
+        raise FollowUpError(f"follow-up {followup.id} lost its application or rejection email")
+    email, reading = stored
+    prefs = fu_store.preferences(session, followup.application_id)
+    profile = fu_store.load_profile(session)
+    return _Context(app, email, with_preferences(reading, prefs), contact_for(app, email), profile)
+
+
+def draft(
+    db: Database,
+    followup_id: int,
+    *,
+    regenerate: bool = False,
+    variant: int | None = None,
+    llm: LlmConfig | None = None,
+    llm_client: Any = None,
+) -> FollowUp:
+    """The follow-up with its draft, written now if it has none (or on request).
+
+    `variant` counts from 1; without it a regenerate keeps the wording chosen
+    before. An LLM rewrite (when `llm` is given) only replaces the template
+    text if it passes the grace check.
+    """
+    with db.transaction() as session:
+        followup = load_followup(session, followup_id)
+        if followup.draft is not None and not regenerate and variant is None:
+            return followup
+        _ensure_unsent(followup)
+        ctx = _context(session, followup)
+        chosen = variant - 1 if variant is not None else _kept_variant(followup.draft)
+        try:
+            text = compose(
+                followup.move,
+                application=ctx.application,
+                reading=ctx.reading,
+                contact=ctx.contact,
+                profile=ctx.profile,
+                rejection_email=ctx.email,
+                variant=chosen,
+            )
+        except NotDraftable as exc:
+            raise FollowUpError(f"follow-up {followup_id} cannot be drafted: {exc}") from exc
+        if llm is not None:
+            context = grace_context(ctx.application, ctx.reading, ctx.contact, ctx.profile)
+            text = rewrite(text, context, llm, llm_client, tone=ctx.profile.tone)
+        return _store_draft(session, followup, text)
+
+
+def _kept_variant(current: Draft | None) -> int | None:
+    number = current.template.rpartition("/")[2].split(".")[0] if current else ""
+    return int(number) - 1 if number.isdigit() else None
+
+
+def _ensure_unsent(followup: FollowUp) -> None:
+    if followup.status in (FollowUpStatus.SENT, FollowUpStatus.CANCELLED):
+        raise FollowUpError(f"follow-up {followup.id} is {followup.status.value}; it is closed")
+
+
+def _store_draft(session: Session, followup: FollowUp, text: Draft) -> FollowUp:
+    """A new text voids the approval, the allocated Message-ID and any Drafts copy."""
+    updated = replace(
+        followup,
+        draft=text,
+        status=FollowUpStatus.DRAFTED,
+        approved_hash=None,
+        sent_message_id=None,
+    )
+    fu_store.save(session, updated)
+    fu_store.reset_delivery(session, updated.id)  # type: ignore[arg-type]
+    return updated
+
+
+def edit_draft(
+    db: Database, followup_id: int, body: str, *, subject: str | None = None
+) -> FollowUp:
+    """Replace the draft's text with the user's own; it is checked like any draft
+    and must be approved again."""
+    with db.transaction() as session:
+        followup = load_followup(session, followup_id)
+        _ensure_unsent(followup)
+        if followup.draft is None:
+            raise FollowUpError(f"follow-up {followup_id} has no draft yet; run gracefully draft")
+        ctx = _context(session, followup)
+        context = grace_context(ctx.application, ctx.reading, ctx.contact, ctx.profile)
+        body = body if body.endswith("\n") else body + "\n"
+        edited = replace(
+            followup.draft,
+            body=body,
+            subject=subject if subject is not None else followup.draft.subject,
+            findings=tuple(check(body, context)),
+            template=f"edited from {followup.draft.template}",
+            note="Edited by you.",
+        )
+        return _store_draft(session, followup, edited)
+
+
+def approve(db: Database, followup_id: int) -> FollowUp:
+    """Record approval of exactly the current draft text (its sha256)."""
+    with db.transaction() as session:
+        followup = load_followup(session, followup_id)
+        _ensure_unsent(followup)
+        if followup.draft is None:
+            raise FollowUpError(f"follow-up {followup_id} has no draft to approve")
+        if followup.draft.blocked:
+            codes = ", ".join(
+                f.code for f in followup.draft.findings if f.severity is Severity.BLOCK
+            )
+            raise FollowUpError(
+                f"the draft has blocking findings ({codes}); edit it with "
+                f"`gracefully draft {followup_id} --edit` first"
+            )
+        approved = replace(
+            followup, status=FollowUpStatus.APPROVED, approved_hash=text_hash(followup.draft)
+        )
+        fu_store.save(session, approved)
+        return approved
+
+
+def require_approved(followup: FollowUp) -> Draft:
+    """The draft, if its current text is the one approved; else `NotApproved`."""
+    text = followup.draft
+    if text is None or followup.approved_hash is None:
+        raise NotApproved(
+            f"follow-up {followup.id} is not approved; review it with "
+            f"`gracefully draft {followup.id}` and run `gracefully approve {followup.id}`"
+        )
+    if followup.approved_hash != text_hash(text):
+        raise NotApproved(
+            f"the draft of follow-up {followup.id} changed after it was approved; "
+            f"approve it again with `gracefully approve {followup.id}`"
+        )
+    return text

@@ -1,0 +1,142 @@
+"""Planning and drafting follow-ups against both databases."""
+
+from __future__ import annotations
+
+import pytest
+from tests.service.followup_world import (
+    NOW,
+    REJECTION_ID,
+    SETTINGS,
+    rejection_email,
+    rejection_reading,
+    seed,
+)
+
+from gracefully.domain import Address, Feedback, FollowUpStatus, MoveKind, Reason, Severity, Stage
+from gracefully.service.followups import (
+    FollowUpError,
+    approve,
+    draft,
+    edit_draft,
+    plan_followups,
+)
+from gracefully.service.profile import ProfileError, set_profile
+from gracefully.store.db import Database
+
+LEARN = "regulatory reporting for consumer lending, which I have not done before"
+
+
+def only(db: Database, now=NOW):  # type: ignore[no-untyped-def]
+    (item,) = plan_followups(db, SETTINGS, now).items
+    return item
+
+
+def test_overqualified_asks_for_what_the_job_would_teach_then_drafts_it(db: Database) -> None:
+    app_id = seed(db, reading=rejection_reading(reasons=(Reason.OVERQUALIFIED,)))
+    set_profile(db, name="Robin Quill", email="robin.quill@example.net")
+
+    first = only(db)
+    assert (first.followup.move.kind, first.followup.move.needs) == (
+        MoveKind.CORRECT_ASSUMPTION,
+        ("learn",),
+    )
+    with pytest.raises(FollowUpError, match="needs learn"):
+        draft(db, first.followup.id)
+
+    set_profile(db, learn=(app_id, LEARN))
+    second = only(db)
+    assert second.followup.id == first.followup.id
+    assert second.followup.move.needs == ()
+    written = draft(db, second.followup.id).draft
+    assert written is not None
+    assert "regulatory reporting for consumer lending" in written.body
+    assert written.to_email == "priya.hale@lanternworks.example"
+    assert written.in_reply_to == REJECTION_ID
+    assert not written.blocked
+
+
+def test_a_low_confidence_rejection_is_listed_for_review_not_acted_on(db: Database) -> None:
+    seed(db, reading=rejection_reading(confidence=0.3))
+    item = only(db)
+    assert item.needs_review
+    assert item.followup.move.kind is MoveKind.NONE
+    assert item.followup.status is FollowUpStatus.SKIPPED
+    with pytest.raises(FollowUpError):
+        draft(db, item.followup.id)
+
+
+def test_refused_feedback_never_gets_a_feedback_ask(db: Database) -> None:
+    seed(db, reading=rejection_reading(feedback=Feedback.REFUSED, stage=Stage.INTERVIEW))
+    item = only(db)
+    assert item.followup.move.kind is MoveKind.STAY_ON_RADAR
+    body = draft(db, item.followup.id).draft.body.lower()  # type: ignore[union-attr]
+    assert "feedback" not in body
+
+
+def test_no_reply_rejection_points_to_the_human_in_the_thread(db: Database) -> None:
+    system = Address("Lanternworks", "no-reply@ats.lanternworks.example")
+    seed(db, email=rejection_email(sender=system), reading=rejection_reading(no_reply=True))
+    item = only(db)
+    assert item.followup.move.kind is not MoveKind.NONE
+    assert item.contact is not None and item.contact.email == "priya.hale@lanternworks.example"
+    assert draft(db, item.followup.id).draft.to_email == item.contact.email  # type: ignore[union-attr]
+
+
+def test_no_reply_rejection_with_nobody_gets_no_move_but_advice(db: Database) -> None:
+    system = Address("Lanternworks", "no-reply@ats.lanternworks.example")
+    seed(
+        db,
+        email=rejection_email(sender=system),
+        reading=rejection_reading(no_reply=True, contact=None),
+        contacts=(),
+    )
+    item = only(db)
+    assert (item.followup.move.kind, item.followup.move.rule) == (MoveKind.NONE, "no_human")
+    assert "LinkedIn" in item.followup.move.advice
+
+
+def test_replanning_keeps_the_draft_and_never_touches_an_approved_one(db: Database) -> None:
+    seed(db)
+    followup_id = only(db).followup.id
+    written = draft(db, followup_id).draft
+    assert only(db).followup.draft == written
+    approve(db, followup_id)
+    set_profile(db, choose=(only(db).application.id, MoveKind.NONE))  # type: ignore[arg-type]
+    kept = only(db).followup
+    assert kept.status is FollowUpStatus.APPROVED
+    assert kept.draft == written
+
+
+def test_opting_out_drops_the_pending_draft(db: Database) -> None:
+    app_id = seed(db)
+    draft(db, only(db).followup.id)
+    set_profile(db, choose=(app_id, MoveKind.NONE))
+    item = only(db)
+    assert (item.followup.move.rule, item.followup.draft) == ("opted_out", None)
+
+
+def test_an_edit_voids_the_approval_and_is_grace_checked(db: Database) -> None:
+    seed(db)
+    followup_id = only(db).followup.id
+    draft(db, followup_id)
+    assert approve(db, followup_id).approved_hash
+    edited = edit_draft(db, followup_id, "Hi Priya,\nYou made a mistake. Please reconsider.\n")
+    assert edited.approved_hash is None
+    assert edited.status is FollowUpStatus.DRAFTED
+    assert any(f.severity is Severity.BLOCK for f in edited.draft.findings)  # type: ignore[union-attr]
+    with pytest.raises(FollowUpError, match="blocking"):
+        approve(db, followup_id)
+
+
+def test_variants_change_the_wording_and_regenerate_keeps_it(db: Database) -> None:
+    seed(db)
+    followup_id = only(db).followup.id
+    one = draft(db, followup_id, variant=1).draft
+    two = draft(db, followup_id, variant=2).draft
+    assert one.body != two.body  # type: ignore[union-attr]
+    assert draft(db, followup_id, regenerate=True).draft.body == two.body  # type: ignore[union-attr]
+
+
+def test_learn_for_an_unknown_application_is_refused(db: Database) -> None:
+    with pytest.raises(ProfileError):
+        set_profile(db, learn=(999, LEARN))
