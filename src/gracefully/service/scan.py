@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from gracefully import ingest
 from gracefully.config import Settings
 from gracefully.domain import Category, Email, Malformed, Reading
+from gracefully.service.replies import record_replies
 from gracefully.service.tracking import Tracker
 from gracefully.store import mail as mail_store
 from gracefully.store.db import Database
@@ -77,7 +78,7 @@ def scan(
     with db.transaction() as session:
         known = mail_store.known_ids(session)
         fixes = mail_store.corrections(session)
-        tracker = Tracker.load(session, settings)
+        tracker = Tracker.load(session, settings, started)
     for batch in _ingest(source, known, settings.batch_size):
         readings = _understand(reader, batch.emails, fixes)
         with db.transaction() as session:
@@ -102,6 +103,7 @@ def scan(
                     counts={"read": report.read, "new": report.new, "job": report.job},
                 )
             )
+        record_replies(db, settings)
     return report
 
 

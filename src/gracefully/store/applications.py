@@ -22,7 +22,14 @@ from gracefully.domain import (
     Status,
 )
 from gracefully.store.mail import storage_id
-from gracefully.store.tables import ApplicationRow, ContactRow, EventRow, LinkRow
+from gracefully.store.tables import (
+    ApplicationRow,
+    CompanyAliasRow,
+    ContactRow,
+    EventRow,
+    LinkRow,
+    MergedRow,
+)
 
 
 def _aware(value: datetime | None) -> datetime | None:
@@ -68,34 +75,25 @@ def create(session: Session, app: Application, company_key: str) -> int:
     return row.id
 
 
-_SCANNED_FIELDS = ("role", "status", "stage", "updated_at", "requisition_id", "company_domain")
+def update_from_scan(session: Session, app_id: int, **fields: object) -> None:
+    """Write what a scan learned, leaving every field the user set by hand alone.
 
-
-def update_from_scan(session: Session, app: Application) -> None:
-    """Write what a scan learned, leaving every field the user set by hand alone."""
-    row = session.get(ApplicationRow, app.id)
+    A role is only filled in, never replaced: the first role an email named stays.
+    """
+    row = session.get(ApplicationRow, app_id)
     if row is None:
         return
     manual = set(row.manual or ())
-    for name in _SCANNED_FIELDS:
-        if name in manual:
+    for name, value in fields.items():
+        if name in manual or value is None or (name == "role" and row.role):
             continue
-        value = getattr(app, name)
-        if isinstance(value, Status | Stage):
-            value = value.value
-        if value is not None:
-            setattr(row, name, value)
-
-
-def set_role_if_unknown(session: Session, app_id: int, role: str) -> None:
-    row = session.get(ApplicationRow, app_id)
-    if row is not None and row.role is None and "role" not in (row.manual or ()):
-        row.role = role
+        setattr(row, name, value.value if isinstance(value, Status | Stage) else value)
 
 
 def aliases(session: Session) -> dict[str, str]:
-    """Company aliases learnt so far (alias key -> canonical key)."""
-    return {}
+    """Company aliases learnt or declared so far (alias key -> canonical key)."""
+    rows = session.execute(select(CompanyAliasRow.alias, CompanyAliasRow.canonical))
+    return {alias: canonical for alias, canonical in rows}
 
 
 def get(session: Session, app_id: int) -> Application | None:
@@ -109,8 +107,11 @@ def get(session: Session, app_id: int) -> Application | None:
 
 
 def list_all(session: Session) -> list[Application]:
+    """Every application, except those merged into another (kept only so undo can restore them)."""
     rows = session.scalars(
-        select(ApplicationRow).order_by(ApplicationRow.updated_at.desc(), ApplicationRow.id)
+        select(ApplicationRow)
+        .where(ApplicationRow.id.not_in(select(MergedRow.application_id)))
+        .order_by(ApplicationRow.updated_at.desc(), ApplicationRow.id)
     )
     return [to_domain(r) for r in rows]
 
@@ -131,17 +132,28 @@ def thread_ids(session: Session) -> list[tuple[str, int]]:
     return [(m, a) for m, a in session.execute(query)]
 
 
+def add_links(session: Session, links: Sequence[Link]) -> None:
+    """Record (or replace) the link of each email, in one statement."""
+    if not links:
+        return
+    values = [
+        {
+            "email_id": storage_id(link.email_id),
+            "application_id": link.application_id,
+            "signal": link.signal.value,
+            "confidence": link.confidence,
+            "evidence": link.evidence,
+            "needs_review": link.needs_review,
+        }
+        for link in {storage_id(x.email_id): x for x in links}.values()
+    ]
+    statement = _insert_for(session)(LinkRow).values(values)
+    update = {k: statement.excluded[k] for k in values[0] if k != "email_id"}
+    session.execute(statement.on_conflict_do_update(index_elements=["email_id"], set_=update))
+
+
 def add_link(session: Session, link: Link) -> None:
-    session.merge(
-        LinkRow(
-            email_id=storage_id(link.email_id),
-            application_id=link.application_id,
-            signal=link.signal.value,
-            confidence=link.confidence,
-            evidence=link.evidence,
-            needs_review=link.needs_review,
-        )
-    )
+    add_links(session, [link])
 
 
 def links_for(session: Session, app_id: int) -> list[Link]:
@@ -172,11 +184,16 @@ def _upsert(session: Session, table, values: list[dict], conflict: Sequence[str]
     """Insert rows, ignoring ones already there: re-scans and retries stay idempotent."""
     if not values:
         return
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    session.execute(insert(table).values(values).on_conflict_do_nothing(index_elements=conflict))
+    statement = _insert_for(session)(table).values(values)
+    session.execute(statement.on_conflict_do_nothing(index_elements=conflict))
 
 
-def add_events(session: Session, app_id: int, items: Iterable[Event]) -> None:
+def _insert_for(session: Session):  # type: ignore[no-untyped-def]
+    """The dialect's INSERT, which knows ON CONFLICT."""
+    return pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+
+
+def add_events(session: Session, items: Iterable[tuple[int, Event]]) -> None:
     values = [
         {
             "application_id": app_id,
@@ -186,7 +203,7 @@ def add_events(session: Session, app_id: int, items: Iterable[Event]) -> None:
             "summary": e.summary,
             "email_id": storage_id(e.email_id) if e.email_id else None,
         }
-        for e in items
+        for app_id, e in items
     ]
     _upsert(session, EventRow.__table__, values, ("application_id", "kind", "email_id"))
 
@@ -215,7 +232,7 @@ def event_kinds(session: Session) -> dict[int, frozenset[EventKind]]:
     return {k: frozenset(v) for k, v in found.items()}
 
 
-def add_contacts(session: Session, app_id: int, items: Iterable[Contact]) -> None:
+def add_contacts(session: Session, items: Iterable[tuple[int, Contact]]) -> None:
     values = [
         {
             "application_id": app_id,
@@ -224,7 +241,7 @@ def add_contacts(session: Session, app_id: int, items: Iterable[Contact]) -> Non
             "role": c.role.value,
             "contactable": c.contactable,
         }
-        for c in items
+        for app_id, c in items
     ]
     _upsert(session, ContactRow.__table__, values, ("application_id", "name", "email"))
 

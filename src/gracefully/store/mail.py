@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from gracefully.domain import (
@@ -46,30 +46,30 @@ def known_ids(session: Session, ids: Iterable[str] | None = None) -> set[str]:
     return found
 
 
-def _email_row(email: Email, keep_body: bool, now: datetime) -> EmailRow:
+def _email_values(email: Email, keep_body: bool, now: datetime) -> dict[str, object]:
     sender = email.sender or Address("", "")
-    return EmailRow(
-        id=storage_id(email.id),
-        message_id=email.message_id,
-        subject=email.subject[:2000],
-        sender_name=sender.name[:255],
-        sender_email=sender.email[:320],
-        reply_to=email.reply_to.email[:320] if email.reply_to else None,
-        date=email.date,
-        in_reply_to=email.in_reply_to,
-        thread_refs=list(email.references),
-        source=email.source,
-        body=email.body if keep_body else None,
-        new_text=email.new_text if keep_body else None,
-        signature=email.signature if keep_body else None,
-        headers=dict(email.headers) if keep_body else {},
-        scanned_at=now,
-    )
+    return {
+        "id": storage_id(email.id),
+        "message_id": email.message_id,
+        "subject": email.subject[:2000],
+        "sender_name": sender.name[:255],
+        "sender_email": sender.email[:320],
+        "reply_to": email.reply_to.email[:320] if email.reply_to else None,
+        "date": email.date,
+        "in_reply_to": email.in_reply_to,
+        "thread_refs": list(email.references),
+        "source": email.source,
+        "body": email.body if keep_body else None,
+        "new_text": email.new_text if keep_body else None,
+        "signature": email.signature if keep_body else None,
+        "headers": dict(email.headers) if keep_body else {},
+        "scanned_at": now,
+    }
 
 
-def _reading_row(reading: Reading) -> ReadingRow:
+def _reading_values(reading: Reading) -> dict[str, object]:
     rej = reading.rejection
-    return ReadingRow(
+    return dict(
         email_id=storage_id(reading.email_id),
         category=reading.category.value,
         confidence=reading.confidence,
@@ -108,16 +108,17 @@ def _reading_row(reading: Reading) -> ReadingRow:
 def add_emails(
     session: Session, pairs: Sequence[tuple[Email, Reading]], *, keep_body: set[str]
 ) -> None:
-    """Store new emails with their readings. Bodies only for ids in `keep_body`."""
+    """Store new emails with their readings, in bulk. Bodies only for ids in `keep_body`."""
+    if not pairs:
+        return
     now = datetime.now(UTC)
-    session.add_all([_email_row(e, e.id in keep_body, now) for e, _ in pairs])
-    session.flush()
-    session.add_all([_reading_row(r) for _, r in pairs])
+    session.execute(insert(EmailRow), [_email_values(e, e.id in keep_body, now) for e, _ in pairs])
+    session.execute(insert(ReadingRow), [_reading_values(r) for _, r in pairs])
 
 
 def save_reading(session: Session, reading: Reading) -> None:
     """Replace a stored reading (after a retrain or a correction)."""
-    session.merge(_reading_row(reading))
+    session.merge(ReadingRow(**_reading_values(reading)))
 
 
 def record_skipped(session: Session, items: Sequence[Malformed]) -> int:
