@@ -5,7 +5,17 @@ from __future__ import annotations
 
 import typer
 
-from gracefully.cli import applications, check, demo, scan, understand
+from gracefully.cli import (
+    accounts,
+    applications,
+    check,
+    demo,
+    followups,
+    profile,
+    scan,
+    understand,
+    watch,
+)
 from gracefully.cli._common import State
 
 app = typer.Typer(
@@ -32,11 +42,21 @@ def _root(
 
 
 app.command("scan")(scan.scan)
+app.add_typer(accounts.app, name="account")
+app.command("watch")(watch.watch)
 app.command("applications")(applications.applications)
 app.command("show")(applications.show)
 app.command("understand")(understand.understand)
 app.command("check")(check.check)
 app.command("demo")(demo.demo)
+app.command("profile")(profile.profile)
+app.command("plan")(followups.plan)
+app.command("draft")(followups.draft_command)
+app.command("approve")(followups.approve_command)
+app.command("send")(followups.send_command)
+app.command("drafts")(followups.drafts_command)
+app.command("export")(followups.export_command)
+app.command("remind")(followups.remind_command)
 
 
 def main() -> None:

@@ -8,14 +8,18 @@ from rich.table import Table
 
 from gracefully.cli._common import console, fail, opened, state
 from gracefully.service.reading import make_reader
-from gracefully.service.scan import ScanError, ScanReport, open_mailbox
+from gracefully.service.scan import ScanError, ScanReport
 from gracefully.service.scan import scan as run_scan
+from gracefully.service.sync import open_target
 
 
 def scan(
     ctx: typer.Context,
     location: str = typer.Argument(
-        ..., metavar="PATH", help="An mbox file, a Maildir, or a folder of .eml files."
+        ...,
+        metavar="PATH|ACCOUNT|URL",
+        help="An mbox file, a Maildir, a folder of .eml files, an account added with "
+        "`gracefully account add`, or imap://user@host/FOLDER.",
     ),
     dry_run: bool = typer.Option(
         False, "--dry-run", help="Read and understand everything, but store nothing."
@@ -27,12 +31,12 @@ def scan(
     new mail is read, and an interrupted scan can simply be run again.
     """
     settings = state(ctx).settings()
-    try:
-        source = open_mailbox(location)
-    except ScanError as exc:
-        raise fail(str(exc)) from exc
     with opened(settings) as db:
-        report = scan_with_progress(db, source, settings, dry_run=dry_run)
+        try:
+            source = open_target(location, db, settings)
+            report = scan_with_progress(db, source, settings, dry_run=dry_run)
+        except ScanError as exc:
+            raise fail(str(exc)) from exc
     print_report(report)
 
 

@@ -40,7 +40,7 @@ _JOB_WORDS = (
     r"opportunit\w+|assessment|coding|challenge|vacanc\w+|resume|r[ée]sum[ée]|\bcv\b|"
     r"your interest|thank(?:s| you)|note from|message from|update|next steps?|status|"
     r"decision|regarding|"
-    r"follow(?:ing)?[- ]up|requisition|\breq\b|screen\w*|onboard\w*|submission|submitted|"
+    r"follow(?:ing)?[- ]up|requisition|\breq\b|screen\w*|on-?site|onboard\w*|submission|submitted|"
     r"received|employ\w*|bewerb\w*|stelle|poste|emploi|postul\w*|sollicit\w*|vaga|empleo|"
     r"analyst|engineer\w*|scientist|developer|designer|manager|intern\w*|associate|"
     r"consultant|specialist|coordinator|director|fellowship|graduate|program(?:me)?"
