@@ -4,7 +4,9 @@ Usage: .venv/bin/python bench/eval_details.py [path/to/dev.jsonl] [--errors FIEL
 
 Scores the rejection details over the TRUE rejections (the category is given,
 so these figures are the details alone), and company/role/contact exact match
-(after case and whitespace folding) over every labelled job email. The corpus
+(after case and whitespace folding) over every job email whose label has a
+value; `<field>_null` is the share of null labels left null (false positives
+lower it). The corpus
 is only read here, to measure: nothing from it is kept.
 """
 
@@ -73,6 +75,9 @@ def score(records: list[dict], show: str | None) -> dict[str, float]:
         "reasons_f1": 2 * precision * recall / max(1e-9, precision + recall),
     }
     result |= {e: counts[f"{e}_ok"] / max(1, counts[f"{e}_n"]) for e in ENTITIES}
+    result |= {
+        f"{e}_null": counts[f"{e}_null_ok"] / max(1, counts[f"{e}_null_n"]) for e in ENTITIES
+    }
     result["emails_per_s"] = len(records) / elapsed
     return result
 
@@ -83,10 +88,13 @@ def _entities(
     if not Category(label["category"]).is_job and label["category"] != "recruiter_outreach":
         return
     for name in ENTITIES:
-        want = label[name]
+        want, have = label[name], getattr(details, name)
         if want is None:
+            counts[f"{name}_null_n"] += 1
+            counts[f"{name}_null_ok"] += have is None
+            if show == name and have is not None:
+                _show(record, name, want, have)
             continue
-        have = getattr(details, name)
         counts[f"{name}_n"] += 1
         counts[f"{name}_ok"] += fold(want) == fold(have)
         if show == name and fold(want) != fold(have):

@@ -7,6 +7,7 @@ by one engine, and every value carries the `Evidence` that set it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -18,6 +19,8 @@ from gracefully.understand.details.names import (
     clean_person,
     clean_role,
     domain_company,
+    is_title,
+    sender_org,
     sender_person,
 )
 
@@ -64,6 +67,8 @@ _ROLE = Table(entities.ROLE)
 _CONTACT = Table(entities.CONTACT)
 _REQUISITION = Table(entities.REQUISITION)
 _DOMAIN_RULES = frozenset({"ats-tenant", "sender-domain"})
+_GREETING = re.compile(r"\b(?:Hi|Hello|Dear|Hey|Greetings)[ \t,]+([A-Z][\w'’-]+)")
+"""The addressee: a sign-off with the addressee's name is the candidate's own."""
 
 
 def extract(email: Email, category: Category) -> Details:
@@ -76,7 +81,7 @@ def extract(email: Email, category: Category) -> Details:
     company = role = contact = requisition = None
     if category in _ENTITY_CATEGORIES:
         company = _company(email, doc, found)
-        role = _first(_ROLE, doc, found, clean_role)
+        role = _role(doc, company, found)
         contact = _contact(email, doc, company, found)
         requisition = _first(_REQUISITION, doc, found)
     rejection = None
@@ -144,9 +149,23 @@ def _company(email: Email, doc: Doc, found: list[Evidence]) -> str | None:
     return None
 
 
+def _role(doc: Doc, company: str | None, found: list[Evidence]) -> str | None:
+    for hit in _ROLE.hits(doc):
+        value = clean_role(hit.value, company)
+        if value and (hit.rule.name not in entities.WEAK_ROLE_RULES or is_title(value, company)):
+            found.append(_with_value(hit, value))
+            return value
+    return None
+
+
 def _contact(email: Email, doc: Doc, company: str | None, found: list[Evidence]) -> str | None:
-    value = _first(_CONTACT, doc, found, lambda name: clean_person(name, company))
-    if value is None and (value := sender_person(email.sender)):
+    org = sender_org(email.sender)
+    greeted = _GREETING.search(doc.text, 0, 300)
+    greeted_name = greeted.group(1) if greeted else None
+    value = _first(
+        _CONTACT, doc, found, lambda name: clean_person(name, company, org, greeted_name)
+    )
+    if value is None and (value := sender_person(email.sender, company)):
         sender = str(email.sender)
         found.append(Evidence("contact", value, "sender-person", sender))
     return value

@@ -57,14 +57,22 @@ class Hit:
     evidence: Evidence
 
 
+_ODD_SPACE = re.compile("[\u00a0\u2007\u202f\u2009\u200a]")
+"""No-break and thin spaces read as spaces (same length, so offsets hold)."""
+
+
 class Doc:
-    """An email prepared once for all the tables."""
+    """An email prepared once for all the tables.
+
+    Rules read the text with odd spaces made plain; evidence quotes the email as written.
+    """
 
     __slots__ = ("_low", "_raw", "_starts", "spans", "subject", "text", "words")
 
     def __init__(self, email: Email, limit: int = LIMIT) -> None:
-        self.text = email.text[:limit]
-        self.spans: list[Span] = split(self.text, limit)
+        raw = email.text[:limit]
+        self.text = _ODD_SPACE.sub(" ", raw)
+        self.spans: list[Span] = [(s, e, raw[s:e]) for s, e, _ in split(self.text, limit)]
         self._starts = [start for start, _, _ in self.spans]
         sender = email.sender
         self.subject = " ".join(email.subject.split())

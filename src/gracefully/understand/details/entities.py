@@ -134,83 +134,168 @@ COMPANY: tuple[Rule, ...] = (
     ),
 )
 
-_ROLE = (
-    r"(?P<v>[A-Z0-9][^\n!?;:<>\"“”|]{1,100}?"
-    r"(?:\.(?=\S| [A-Z]{2})[^\n!?;:<>\"“”|]{0,60}?)?(?:\([^)\n]{1,60}\))?)"
+_TWORD = (
+    r"(?:[A-Z0-9](?:[\w'’+#&/]|-(?=\w)|\.(?=\w)|(?<=\b[A-Z]\.[A-Z])\.|(?<=\b[SJ]r)\.)*"
+    r"|\([^()\n]{1,60}\)|&)"
 )
+_TJOIN = (
+    r"(?:[ \t]*[-–—][ \t]*\n?[ \t]*|[ \t]*[/,][ \t]*|[ \t]+(?:(?:and|of|or|de|&)[ \t]+)?|(?=\())"
+)
+_TITLE = r"(?P<v>" + _TWORD + r"(?:" + _TJOIN + _TWORD + r"){0,14})"
+"""A job title as written: capitalised words, numbers and (parts), joined by spaces,
+dashes, slashes, commas and a few small words. A lower-case word ends it, so a
+capture cannot run on into the next clause; `clean_role` trims ids and the company."""
+_TITLE_NOUN = (
+    r"(?:position|role|opening|posting|vacancy|job|req|requisition|opportunity|program|programme"
+    r"|internship)s?\b"
+)
+"""Lower case on purpose: a capitalised "Program" or "Internship" is part of the title."""
+_APPLY = r"(?i:applica(?:tion|nt)|applying|applied|apply|interest|resume|submission|candidacy)"
+
 ROLE: tuple[Rule, ...] = (
     Rule(
-        "subject-application-for-at",
+        "labelled-title",
         "role",
         "",
-        r"(?i:application (?:for|to)|applying (?:for|to)|applied (?:for|to)|interest in)"
-        r"(?: (?i:the|our))? " + _ROLE + r" (?i:at|with|@|-) ",
-        unless=r"applying to (?:the )?[a-z]+$",
+        r"\b(?i:(?:position|role|post|job|title) of:?|(?:position|role|job|job title|title|position "
+        r"title|position applied for|(?:following|this) (?:position|job|role)s?(?:\(s\))?(?: at "
+        r"[^:\n]{1,40})?)[ \t]*:)[ \t]*\n?[\s•·*-]*(?!(?i:position|job|role|title)\b)" + _TITLE,
+        cased=True,
+    ),
+    Rule(
+        "the-title-position",
+        "role",
+        "",
+        r"\b(?:for|to|in|about|of|on|regarding|with|and|For|To)(?: (?:the|our|this|your|an|a))?"
+        r"(?: (?:open|current|recent))? [\"“]?"
+        + _TITLE
+        + r"[\"”]?(?: \([^)\n]{1,40}\))? "
+        + _TITLE_NOUN,
+        cased=True,
+    ),
+    Rule(
+        "sent-to-company-then-title",
+        "role",
+        "",
+        r"\b(?i:your application was sent to)[ \t]*([^\n]{1,80}?)[ \t]*\n[ \t]*\1[ \t]*\n[ \t]*"
+        + _TITLE
+        + r"[ \t]*\n",
+        cased=True,
+    ),
+    Rule(
+        "subject-title-position",
+        "role",
+        "",
+        r"\b(?i:for|to|in|about|of|on|regarding) (?i:the |our |a |an )?"
+        + _TITLE
+        + r" "
+        + _TITLE_NOUN,
         where=Where.SUBJECT,
-        cased=True,
-    ),
-    Rule(
-        "the-x-position",
-        "role",
-        "",
-        r"(?i:for|to|in|about|of|on|regarding|with)(?: (?i:the|our|this|your|an|a))?(?: (?i:open|"
-        r"current|recent))? " + _ROLE + r"(?: \([\w ,./-]+\))? (?i:position|role|opening|posting"
-        r"|vacancy|job|req|requisition|opportunity|program|programme)\b",
-        cased=True,
-    ),
-    Rule(
-        "the-role-of",
-        "role",
-        "",
-        r"(?i:(?:position|role|post|title) of|position:|role:|job title:|title:) "
-        + _ROLE
-        + r"(?=(?: (?i:at|with|here|in|within|for|is|has|was)\b|[,.!]\s|[,.!]?$))",
-        cased=True,
-    ),
-    Rule(
-        "application-for",
-        "role",
-        "",
-        r"(?i:application (?:for|to)|applying (?:for|to)|applied (?:for|to)|interest in)"
-        r"(?: (?i:the|our|a|an))? " + _ROLE + r"(?= (?i:at|with|position|role|opening)\b|,? "
-        r"(?i:job|req)\b| - |$)",
         cased=True,
     ),
     Rule(
         "subject-application-for",
         "role",
         "",
-        r"(?i:application (?:for|to)|applying (?:for|to)|applied (?:for|to)|application:)(?: (?i:"
-        r"the|our))? " + _ROLE + r"$",
+        r"\b" + _APPLY + r"\b[^:|]{0,30}? (?i:for|to)(?: (?i:the|our|a|an))? " + _TITLE,
+        where=Where.SUBJECT,
+        cased=True,
+    ),
+    Rule(
+        "application-for",
+        "role",
+        "",
+        r"\b" + _APPLY + r"\b[^.\n]{0,30}? (?:for|to|in)(?: (?:the|our|a|an))? [\"“]?" + _TITLE,
+        cased=True,
+    ),
+    Rule(
+        "subject-after-separator",
+        "role",
+        "",
+        r"(?:^|[|:–—] |- )" + _TITLE + r"$",
         where=Where.SUBJECT,
         cased=True,
     ),
 )
 
-_PERSON = (
-    r"(?P<v>(?-i:[A-Z][a-z'’-]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){0,2}|[A-Z]{2,}(?: [A-Z]{2,}){1,2}))"
+WEAK_ROLE_RULES = frozenset(
+    {"subject-application-for", "application-for", "subject-after-separator"}
+)
+"""Rules whose lead-in also precedes a company ("applying to Lumora"): they need a title word."""
+
+_NAME_WORD = r"(?:[A-Z](?:[a-z'’]+(?:-?[A-Z][a-z'’]+)?|[A-Z]?\.?)|[A-Z]{2,}(?:-[A-Z]{2,})?)"
+_PERSON = r"(?P<v>" + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r"){0,3})"
+"""Up to four name-like words; `clean_person` cuts a job title that follows and
+refuses team, company and greeting words."""
+_NAME_END = r"(?=[ \t]*(?:$|\n|,|\||[ \t]-|[ \t]{2}|<|\(|/))"
+_CLOSING = (
+    r"\b(?:B(?i:est(?: regards| wishes)?)|K(?i:ind regards)|W(?i:arm(?:est)? (?:regards|wishes)"
+    r"|armly|ith (?:thanks|best wishes|kind regards))|R(?i:egards|espectfully)|S(?i:incerely"
+    r"(?: yours)?|aludos)|T(?i:hanks(?: again| so much)?|hank you(?: again| so much)?)|C(?i:heers"
+    r"|ordialement)|A(?i:ll the best|tentamente)|M(?i:any thanks|it freundlichen grüßen|et "
+    r"vriendelijke groet(?:en)?)|V(?i:iele grüße)|Y(?i:ours (?:sincerely|truly)))"
+)
+_FORMAL_CLOSING = (
+    r"\b(?:(?:B(?i:est)|K(?i:ind)|W(?i:arm(?:est)?)) (?i:regards)|R(?i:egards)|S(?i:incerely))"
 )
 CONTACT: tuple[Rule, ...] = (
     Rule(
         "sign-off",
         "contact",
         "",
-        r"(?i:best|regards|best regards|kind regards|warm regards|warmest regards|sincerely|"
-        r"thanks|thank you|cheers|best wishes|all the best|warmly|respectfully|many thanks|"
-        r"mit freundlichen grüßen|viele grüße|cordialement|bien à vous|saludos|atentamente|"
-        r"met vriendelijke groet(?:en)?)[,.!-]?\s*(?:--\s*)?\n?\s*"
-        + _PERSON
-        + r"(?=\s*(?:\n|$|,|\||  |-))",
+        _CLOSING + r"[ \t]*[,.!-]?[ \t]*\n[\s>]*(?:--[ \t]*\n[\s>]*)?" + _PERSON + _NAME_END,
+        cased=True,
+    ),
+    Rule(
+        "sign-off-inline",
+        "contact",
+        "",
+        _FORMAL_CLOSING + r", " + _PERSON + r"(?=[ \t]*(?:$|\n|,|\||[ \t]-|<|(?:[A-Z][a-z]+ )?"
+        r"(?:Recruiter|Recruiting|Talent|Manager|Coordinator|Director|Partner|Specialist|HR|"
+        r"Sourcer|Lead|Head|Senior|Sr)\b))",
+        cased=True,
+    ),
+    Rule(
+        "introduces-self",
+        "contact",
+        "",
+        r"\b(?i:my name is|this is|i am|i'm)[ \t]+" + _PERSON + r"(?=,? (?i:and|from|with|at|"
+        r"a|an|the|your|i'm|i am|i)\b|[.,])",
+        unless=r"\bthis is (?:a|an|the|to|not|your|our|just)\b",
         cased=True,
     ),
     Rule(
         "named-contact",
         "contact",
         "",
-        r"(?i:contact|reach out to|email|my name is|i am|i'm)\s+"
+        r"\b(?i:please contact|contact|reach out to|email|call)[: \t]+" + _PERSON + r"(?=,? "
+        r"(?i:at|via|on|directly|by)\b|[.,]|[ \t]*(?:\n|$|<|\())",
+        unless=r"contact us|contact our|email us|call us",
+        cased=True,
+    ),
+    Rule(
+        "spoke-with",
+        "contact",
+        "",
+        r"\b(?i:you spoke with|you spoke to|speaking with|conversation with|call with|chat with"
+        r"|met with|meeting with)[ \t]+" + _PERSON + r"(?=[ \t]*(?:$|\n|[.,!&)?]|and\b))",
+        cased=True,
+    ),
+    Rule(
+        "subject-call-with",
+        "contact",
+        "",
+        r"\b(?i:call|chat|interview|meeting|conversation|phone screen) (?i:with) "
         + _PERSON
-        + r"(?=,? (?i:at|via|on|directly|your|the)\b|[.,])",
-        unless=r"contact us|contact our|email us",
+        + r"(?=[ \t]*(?:$|[-|:&,(]|and\b|about\b))",
+        where=Where.SUBJECT,
+        cased=True,
+    ),
+    Rule(
+        "name-closes-the-mail",
+        "contact",
+        "",
+        r"\n[ \t>]*" + _PERSON + r"[ \t]*$",
         cased=True,
     ),
 )

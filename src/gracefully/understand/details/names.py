@@ -257,6 +257,90 @@ NOT_PERSON = frozenset(
         "via",
         "at",
         "and",
+        "acquisition",
+        "client",
+        "candidate",
+        "customer",
+        "dear",
+        "hi",
+        "hello",
+        "hey",
+        "wishes",
+        "warmly",
+        "again",
+        "unsubscribe",
+        "privacy",
+        "policy",
+        "terms",
+        "help",
+        "apply",
+        "view",
+        "click",
+        "learn",
+        "here",
+        "login",
+        "sign",
+        "follow",
+        "contact",
+        "facebook",
+        "twitter",
+        "instagram",
+        "youtube",
+        "glassdoor",
+        "copyright",
+        "rights",
+        "reserved",
+        "note",
+        "please",
+        "good",
+        "luck",
+        "sent",
+        "update",
+        "application",
+        "applications",
+        "powered",
+        "portal",
+        "zone",
+        "center",
+        "centre",
+        "hub",
+        "desk",
+        "labs",
+        "systems",
+        "solutions",
+        "technologies",
+        "technology",
+        "consulting",
+        "capital",
+        "bank",
+        "college",
+        "institute",
+        "foundation",
+        "networks",
+        "software",
+        "corp",
+        "co",
+        "we",
+        "i",
+        "you",
+        "it",
+        "this",
+        "that",
+        "all",
+        "any",
+        "have",
+        "has",
+        "is",
+        "are",
+        "will",
+        "for",
+        "with",
+        "to",
+        "in",
+        "of",
+        "on",
+        "a",
+        "an",
     ]
 )
 _ORG_TAIL = re.compile(
@@ -293,11 +377,27 @@ _TITLE_WORDS = frozenset(
     ]
 )
 _TRAILING = re.compile(r"(?:[\s,.!:;|–—-]+|\s+(?:and|&|at|with|in|for|the|to|is|has))+$")
-_REQ_SUFFIX = re.compile(
-    r"\s*[-–]\s*(?:[A-Z]{0,4}[-_]?\d{4,}[\w-]*)$|\s*\((?:[A-Z]{0,4}-?\d{4,})\)$"
+_NOT_YEAR = r"(?!(?:19|20)\d\d\b)"
+_ROLE_TRIMS = (
+    re.compile(r"[\s,]+(?:[A-Z]{1,3}-)?\d[\d-]{4,}$"),  # ", 210821" / " 2024-3246"
+    re.compile(r"\s*\((?:[^()]*\b(?:ID|id|[Nn]umber|[Nn]o|[Rr]eq)\b[^()]*|[A-Z]{0,4}-?\d{4,})\)$"),
+    re.compile(r"\s*[-–|]\s*(?:[A-Z]{0,4}[ _-]?)?\d{5,}$"),  # " - IT 00001031"
+    re.compile(r"^" + _NOT_YEAR + r"[A-Z]{0,4}[-_]?\d{4,}[A-Z]{0,2}\b\s*(?:[-–]\s*)?"),  # ids ahead
+    re.compile(r"^[A-Z][\w&.\- ]{0,40}['’]s\s+(?=[A-Z])"),  # "Lumora's Data Analyst"
+    re.compile(r"^[^-–]{2,40}[-–]\s*(?=[A-Z]{0,4}\d{4,}\s)"),  # "Sam Lee - JR0211 Data Analyst"
+    re.compile(r"\s+(?:Position|Role|Opening|Job|Req|Vacancy|Posting)$"),  # subject Title Case
+    re.compile(r"^(?:Position|Role|Job|Post) (?:of|for)\s+"),
 )
-_REQ_PREFIX = re.compile(r"^(?:[A-Z]{0,4}[-_]?\d{4,})\s+(?:[-–]\s*)?")
-_ROLE_CUT = re.compile(r"\s+(?:(?:and|in|at) (?:the|our)|at|with|here at|within)\s+(?=\S)")
+_ROLE_CUT = re.compile(r"\s+(?:(?:and|in|at) (?:the|our)|at|with|here at|within|@)\s+(?=\S)")
+ROLE_TITLE_WORDS = frozenset(
+    "analyst engineer intern internship developer manager scientist program programme associate"
+    " specialist designer researcher coordinator consultant director lead architect administrator"
+    " technician representative assistant officer apprentice apprenticeship fellow fellowship"
+    " graduate trainee cto cio ciso sme writer editor accountant advisor strategist recruiter"
+    " operator co-op programmer head vp president executive agent tester auditor economist"
+    " statistician teacher nurse clerk application student partner owner".split()
+)
+"""Words that make a capture a job title (for rules whose lead-in could also precede a company)."""
 
 
 def clean_company(value: str) -> str | None:
@@ -317,42 +417,101 @@ def clean_company(value: str) -> str | None:
     return value
 
 
-def clean_role(value: str) -> str | None:
-    value = _ROLE_CUT.split(value.strip(), maxsplit=1)[0]
-    value = _REQ_PREFIX.sub("", _REQ_SUFFIX.sub("", value))
-    value = _TRAILING.sub("", value).strip(" \"'“”")
+def clean_role(value: str, company: str | None = None) -> str | None:
+    value = _ROLE_CUT.split(" ".join(value.split()), maxsplit=1)[0].strip(" \"'“”")
+    if company:
+        value = _without_company(value, company)
+    for _ in range(2):
+        for trim in _ROLE_TRIMS:
+            value = trim.sub("", value)
+        value = _TRAILING.sub("", value).strip(" \"'“”")
     lowered = value.lower()
-    if len(value) < 2 or len(value) > 120 or lowered in NOT_COMPANY:
+    if (
+        len(value) < 2
+        or len(value) > 120
+        or lowered in NOT_COMPANY
+        or not re.search("[A-Za-z]", value)
+    ):
         return None
     if lowered.split()[0] in {"your", "our", "this", "that", "my", "we", "you", "it", "all", "any"}:
         return None
     return value
 
 
-def clean_person(value: str, company: str | None) -> str | None:
-    value = " ".join(value.split()).strip(" ,.-|")
-    words = value.lower().split()
-    if not words or len(words) > 4 or any(word in NOT_PERSON for word in words):
-        return None
-    if company and value.lower() in company.lower():
-        return None
-    if value.isupper():
-        value = value.title()
-    return value
+def _without_company(value: str, company: str) -> str:
+    """Cut "... - Lumora" / "... at Lumora" / "Lumora - ..." where the company rides along."""
+    name = re.escape(company)
+    value = re.sub(r"\s*(?:[-–|@]|\bat|\bwith)\s*" + name + r"\W*$", "", value, flags=re.I)
+    return re.sub(r"^" + name + r"\s*[-–|:]\s*", "", value, flags=re.I)
 
 
-def sender_person(sender: Address | None) -> str | None:
-    """The display name when it is a person's own address (a name part is in the mailbox)."""
+def is_title(value: str, company: str | None) -> bool:
+    """Whether a capture names a job (a title word), not a company or a team."""
+    if company and value.lower() == company.lower():
+        return False
+    return any(word in ROLE_TITLE_WORDS for word in re.split(r"[^a-z-]+", value.lower()))
+
+
+_NAME_SHAPE = re.compile(
+    r"[A-Z](?:[a-z'’]+(?:-?[A-Z][a-z'’]+)?|[A-Z]?\.?)|[A-Z]{2,}(?:-[A-Z]{2,})?"
+)
+PERSON_TITLES = frozenset(
+    "recruiter manager coordinator director partner specialist lead sourcer head senior sr"
+    " principal associate advisor consultant generalist officer vp president founder ceo cto"
+    " cell mobile phone tel email".split()
+)
+"""A word that can follow a name on its line: the job title or contact details, cut off."""
+
+
+def clean_person(
+    value: str, company: str | None, org: str = "", greeted: str | None = None
+) -> str | None:
+    """The name as written, cut before a job title; None for teams, companies and the addressee."""
+    words = value.split()
+    kept: list[str] = []
+    for word in words:
+        lowered = word.lower().strip(".,")
+        if kept and lowered in PERSON_TITLES:
+            break
+        if lowered in NOT_PERSON or not _NAME_SHAPE.fullmatch(word):
+            return None
+        kept.append(word)
+    value = " ".join(kept)
+    lowered = value.lower()
+    if not kept or len(kept) > 4 or len(value) < 2:
+        return None
+    if company and (lowered in company.lower() or company.lower() in lowered):
+        return None
+    if "".join(lowered.split()) in org or (greeted and kept[0].lower() == greeted.lower()):
+        return None
+    return value.title() if value.isupper() and len(value) > 2 else value
+
+
+def sender_person(sender: Address | None, company: str | None = None) -> str | None:
+    """The display name when it is a person's own address: name-shaped, and a name part is in
+    the mailbox (team, company and system names are refused)."""
     if sender is None or not sender.name:
         return None
-    name = " ".join(sender.name.split()).strip("\"' ")
+    words = " ".join(sender.name.split()).strip("\"' ").split()
     local = sender.email.partition("@")[0].lower()
-    parts = [p.lower() for p in re.findall(r"[A-Za-z]{3,}", name)]
-    if len(name.split()) < 2 or not any(part in local for part in parts):
+    parts = [word.lower() for word in words if len(word) > 2]
+    if not 2 <= len(words) <= 4 or not any(part in local for part in parts):
         return None
     if re.search(r"no-?reply|notif|auto|system|careers|jobs|talent|recruit|hr\b", local):
         return None
-    return clean_person(name, None)
+    if not all(re.fullmatch(r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z]\.?", word) for word in words):
+        return None
+    return clean_person(" ".join(words), company, sender_org(sender))
+
+
+def sender_org(sender: Address | None) -> str:
+    """The parts of an address that name an organisation: the domain, and a tagged mailbox
+    ("lumora+autoreply@...") whose base is the company's name."""
+    if sender is None:
+        return ""
+    local, _, domain = sender.email.lower().partition("@")
+    base, tagged, _ = local.partition("+")
+    return f"{base} {domain}" if tagged else domain
 
 
 def domain_company(value: str, text: str) -> str | None:
