@@ -10,13 +10,23 @@ may or may not have gone out) it refuses unless told to retry.
 from __future__ import annotations
 
 import os
+import ssl
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from email.utils import make_msgid
 from pathlib import Path
 
 from gracefully import deliver
-from gracefully.deliver import Deliverer, DeliveryError, DeliveryReceipt, Reminder
+from gracefully.config import Settings
+from gracefully.credentials import get_secret
+from gracefully.deliver import (
+    Deliverer,
+    DeliveryError,
+    DeliveryReceipt,
+    ImapDraftsDeliverer,
+    Reminder,
+    SmtpDeliverer,
+)
 from gracefully.domain import (
     Address,
     Application,
@@ -26,6 +36,7 @@ from gracefully.domain import (
     FollowUpStatus,
     Profile,
 )
+from gracefully.service import accounts
 from gracefully.service.followups import (
     PENDING,
     FollowUpError,
@@ -226,3 +237,56 @@ def reminders_ics(db: Database, path: str | os.PathLike[str]) -> int:
     items = reminders(db)
     deliver.export_ics(items, path)
     return len(items)
+
+
+SMTP_PASSWORD_ENV = "GRACEFULLY_SMTP_PASSWORD"
+IMAP_PASSWORD_ENV = "GRACEFULLY_IMAP_PASSWORD"
+
+
+def _secret(settings: Settings, name: str, env_var: str) -> str:
+    secret = get_secret(name, env_var=env_var, config_dir=settings.config_dir, environ=settings.env)
+    if not secret:
+        raise FollowUpError(
+            f"no password for {name}: set ${env_var}, or store it in the keyring "
+            f"(service 'gracefully', name {name!r})"
+        )
+    return secret
+
+
+def smtp_deliverer(
+    settings: Settings, host: str, port: int, user: str | None, security: str
+) -> SmtpDeliverer:
+    """An SMTP submission endpoint; the password comes from the environment,
+    the keyring or the 0600 secrets file, and goes nowhere else."""
+    password = _secret(settings, f"smtp:{user}@{host}", SMTP_PASSWORD_ENV) if user else None
+    return SmtpDeliverer(host, port, user, password, security)
+
+
+def imap_drafts_deliverer(
+    db: Database,
+    settings: Settings,
+    target: str,
+    *,
+    port: int,
+    user: str | None,
+    security: str,
+) -> ImapDraftsDeliverer:
+    """Drafts of a configured account (`gracefully account add`), else of the host named."""
+    try:
+        account = accounts.get_account(db, target)
+    except accounts.AccountError:
+        account = None
+    if account is not None:
+        context = ssl.create_default_context(cafile=account.ca_file) if account.ca_file else None
+        return ImapDraftsDeliverer(
+            account.host,
+            account.port,
+            account.username,
+            accounts.password(account, settings),
+            account.security.value,
+            context,
+        )
+    if not user:
+        raise FollowUpError(f"{target!r} is not an account; give --imap-user for that host")
+    password = _secret(settings, f"imap:{user}@{target}", IMAP_PASSWORD_ENV)
+    return ImapDraftsDeliverer(target, port, user, password, security)

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from gracefully import ingest
-from gracefully.samples import demo_mailbox
+from gracefully.config import Settings
+from gracefully.domain import FollowUp, MoveKind
+from gracefully.samples import demo_mailbox, demo_profile
+from gracefully.service.followups import PENDING, Plan, draft, plan_followups, plan_settings
+from gracefully.service.profile import get_profile, set_profile
+from gracefully.store import applications as app_store
 from gracefully.store import mail as mail_store
 from gracefully.store.db import Database
 
@@ -37,3 +44,34 @@ def rejections_overview(db: Database) -> list[str]:
                 + (f"; {', '.join(extras)}" if extras else "")
             )
     return lines
+
+
+def demo_followups(db: Database, settings: Settings) -> tuple[Plan, list[FollowUp]]:
+    """The sample user's profile (unless one is set), the plan and every draft it allows.
+
+    "Now" is an hour after the sample's last email, so the demo tells the
+    same story whenever it runs.
+    """
+    with db.transaction() as session:
+        profile = demo_profile(app_store.list_all(session))
+        dates = [e.date for e, _ in mail_store.emails_with_readings(session) if e.date]
+    if not get_profile(db).email:  # never overwrite a real user's profile (demo --keep)
+        set_profile(
+            db,
+            name=profile.name,
+            email=profile.email,
+            signature=profile.signature,
+            strengths=profile.strengths,
+            tone=profile.tone,
+        )
+        for app_id, text in profile.learn.items():
+            set_profile(db, learn=(app_id, text))
+    plan = plan_followups(db, plan_settings(settings), max(dates) + timedelta(hours=1))
+    drafts = [
+        draft(db, item.followup.id)  # type: ignore[arg-type]
+        for item in plan.items
+        if item.followup.move.kind is not MoveKind.NONE
+        and not item.followup.move.needs
+        and item.followup.status in PENDING
+    ]
+    return plan, drafts

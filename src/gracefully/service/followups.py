@@ -151,7 +151,7 @@ def _plan_one(
     if current is None or current.status not in FROZEN:
         move = choose_move(
             app,
-            with_preferences(reading, prefs),
+            as_planned(reading, app, prefs),
             profile=profile,
             history=fu_store.for_company(session, app_id),
             now=now,
@@ -211,8 +211,11 @@ def contact_for(app: Application, email: Email) -> Contact | None:
     return track.best_contact(wrote) or track.best_contact(app.contacts)
 
 
-def with_preferences(reading: Reading, prefs: fu_store.Preferences) -> Reading:
-    """The reading with the other role the user named, when they named one."""
+def as_planned(reading: Reading, app: Application, prefs: fu_store.Preferences) -> Reading:
+    """The reading as the plan and the draft use it: the company is the
+    application's (the tracker's identity, built from the whole thread, not
+    one email's guess), and the other role is the user's when they named one."""
+    reading = replace(reading, company=app.company)
     if not prefs.alt_role or reading.rejection is None:
         return reading
     rejection = replace(reading.rejection, alt_role=True, alt_role_text=prefs.alt_role)
@@ -239,7 +242,7 @@ def _context(session: Session, followup: FollowUp) -> _Context:
     email, reading = stored
     prefs = fu_store.preferences(session, followup.application_id)
     profile = fu_store.load_profile(session)
-    return _Context(app, email, with_preferences(reading, prefs), contact_for(app, email), profile)
+    return _Context(app, email, as_planned(reading, app, prefs), contact_for(app, email), profile)
 
 
 def draft(

@@ -1,0 +1,248 @@
+"""`gracefully plan`, `draft`, `approve`, `send`, `drafts`, `export` and `remind`."""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from gracefully.cli._common import console, fail, opened, state
+from gracefully.deliver import DeliveryError
+from gracefully.domain import FollowUp, Severity
+from gracefully.service.delivery import (
+    export_eml,
+    imap_drafts_deliverer,
+    reminders_ics,
+    save_to_imap_drafts,
+    send,
+    smtp_deliverer,
+)
+from gracefully.service.followups import (
+    FollowUpError,
+    Plan,
+    PlanItem,
+    approve,
+    draft,
+    edit_draft,
+    plan_followups,
+    plan_settings,
+)
+
+_STYLE = {Severity.BLOCK: "bold red", Severity.ADVICE: "yellow"}
+_ASK = {
+    "learn": 'gracefully profile --learn {app} "what this job would have let you learn"',
+    "alt_role": 'gracefully profile --other-role {app} "the role you want"',
+}
+_SECURITY_HELP = "starttls (default), tls, or plain-localhost (only to this machine)."
+
+
+def plan(ctx: typer.Context) -> None:
+    """List due and upcoming follow-ups with why each move was chosen."""
+    settings = state(ctx).settings()
+    with opened(settings) as db:
+        result = plan_followups(db, plan_settings(settings), datetime.now(UTC))
+    print_plan(result)
+
+
+def print_plan(result: Plan) -> None:
+    if not result.items:
+        console.print("No rejections to follow up. Run [bold]gracefully scan PATH[/] first.")
+        return
+    for title, items in (("Due now", result.due()), ("Upcoming", result.upcoming())):
+        if items:
+            console.print(_table(title, items))
+            for item in items:
+                console.print(f"[bold]{item.followup.id}[/]: {escape(item.followup.move.why)}")
+    for item in result.without_move():
+        label = "needs review" if item.needs_review else "no move"
+        console.print(f"[dim]{_who(item)}: {label}.[/] {escape(item.followup.move.why)}")
+        if item.followup.move.advice:
+            console.print(f"  [cyan]advice:[/] {escape(item.followup.move.advice)}")
+    for item in result.done():
+        f = item.followup
+        outcome = f.outcome.value if f.outcome else "awaiting a reply"
+        console.print(f"[green]{_who(item)}[/]: {f.status.value}; {outcome}")
+    for item in result.items:
+        for need in item.followup.move.needs:
+            ask = _ASK.get(need, need).format(app=item.application.id)
+            console.print(f"[yellow]needed[/] for {_who(item)}: run [bold]{escape(ask)}[/]")
+
+
+def _who(item: PlanItem) -> str:
+    app = item.application
+    return f"{app.company} ({app.role})" if app.role else app.company
+
+
+def _table(title: str, items: list[PlanItem]) -> Table:
+    table = Table(title=title)
+    for column in ("ID", "Application", "Move", "Due", "To", "Status"):
+        table.add_column(column, overflow="fold")
+    for item in items:
+        f = item.followup
+        due = f.move.due_at
+        table.add_row(
+            str(f.id),
+            escape(_who(item)),
+            f.move.kind.value,
+            f"{due:%a %d %b %H:%M %Z}" if due else "",
+            escape(item.contact.name if item.contact else "—"),
+            f.status.value,
+        )
+    return table
+
+
+def draft_command(
+    ctx: typer.Context,
+    followup_id: int = typer.Argument(..., metavar="ID", help="The follow-up's ID (see plan)."),
+    regenerate: bool = typer.Option(False, "--regenerate", help="Write the draft again."),
+    variant: int = typer.Option(None, "--variant", min=1, help="Another wording (1, 2, 3...)."),
+    edit: bool = typer.Option(
+        False, "--edit", help="Edit the text in $EDITOR (or give it on stdin)."
+    ),
+) -> None:
+    """Show a follow-up's draft with its grace check, writing it first if needed."""
+    with opened(state(ctx).settings()) as db:
+        try:
+            result = draft(db, followup_id, regenerate=regenerate, variant=variant)
+            if edit and result.draft is not None:
+                body = _edited(result.draft.body)
+                result = edit_draft(db, followup_id, body)
+        except FollowUpError as exc:
+            raise fail(str(exc)) from exc
+    print_draft(result)
+
+
+def _edited(body: str) -> str:
+    if not sys.stdin.isatty():
+        return sys.stdin.read()
+    changed = typer.edit(body, extension=".txt")
+    return body if changed is None else changed
+
+
+def print_draft(followup: FollowUp) -> None:
+    text = followup.draft
+    assert text is not None
+    console.rule(f"[bold]follow-up {followup.id}[/] — {followup.move.kind.value}")
+    console.print(f"[bold]To:[/] {escape(text.to_name)} <{escape(text.to_email or 'no address')}>")
+    console.print(f"[bold]Subject:[/] {escape(text.subject)}\n")
+    console.print(escape(text.body))
+    if text.note:
+        console.print(f"[dim]{escape(text.note)}[/]")
+    for f in text.findings:
+        label = f"[{_STYLE[f.severity]}]{f.severity.value.upper()}[/]"
+        console.print(f"{label} [bold]{f.code}[/]: {escape(f.message)} ({escape(f.trigger)})")
+        console.print(f"  fix: {escape(f.suggestion)}")
+    if not text.findings:
+        console.print("[green]Grace check: no findings.[/]")
+    if followup.approved_hash:
+        console.print("[green]Approved.[/]")
+    else:
+        console.print(f"Approve it with [bold]gracefully approve {followup.id}[/].")
+
+
+def approve_command(
+    ctx: typer.Context,
+    followup_id: int = typer.Argument(..., metavar="ID", help="The follow-up's ID."),
+) -> None:
+    """Approve the draft exactly as it reads now; any later edit needs a new approval."""
+    with opened(state(ctx).settings()) as db:
+        try:
+            approved = approve(db, followup_id)
+        except FollowUpError as exc:
+            raise fail(str(exc)) from exc
+    console.print(f"Approved follow-up {approved.id} ({approved.move.kind.value}).")
+
+
+def send_command(
+    ctx: typer.Context,
+    followup_id: int = typer.Argument(..., metavar="ID", help="The follow-up's ID."),
+    smtp_host: str = typer.Option(..., "--smtp-host", envvar="GRACEFULLY_SMTP_HOST"),
+    smtp_port: int = typer.Option(587, "--smtp-port", envvar="GRACEFULLY_SMTP_PORT"),
+    smtp_user: str = typer.Option(
+        None,
+        "--smtp-user",
+        envvar="GRACEFULLY_SMTP_USER",
+        help="Login; its password comes from $GRACEFULLY_SMTP_PASSWORD, the keyring "
+        "(name smtp:USER@HOST) or the 0600 secrets file.",
+    ),
+    security: str = typer.Option("starttls", "--security", help=_SECURITY_HELP),
+    retry: bool = typer.Option(
+        False, "--retry", help="Send again after an earlier send never reported back."
+    ),
+) -> None:
+    """Send an approved follow-up over SMTP, once."""
+    settings = state(ctx).settings()
+    with opened(settings) as db:
+        try:
+            deliverer = smtp_deliverer(settings, smtp_host, smtp_port, smtp_user, security)
+            result = send(db, followup_id, deliverer, retry=retry)
+        except (FollowUpError, DeliveryError, ValueError) as exc:
+            raise fail(str(exc)) from exc
+    if result.receipt is None:
+        console.print(f"Follow-up {followup_id} was already sent; nothing sent again.")
+    else:
+        to = ", ".join(result.receipt.recipients)
+        console.print(f"Sent follow-up {followup_id} to {to} ({result.receipt.message_id}).")
+
+
+def drafts_command(
+    ctx: typer.Context,
+    to_imap: str = typer.Option(
+        ..., "--to-imap", metavar="ACCOUNT_OR_HOST", help="An account name, or an IMAP host."
+    ),
+    ids: list[int] = typer.Argument(None, metavar="[ID]...", help="Default: every approved one."),
+    imap_port: int = typer.Option(993, "--imap-port"),
+    imap_user: str = typer.Option(
+        None,
+        "--imap-user",
+        help="Login for a host; its password comes from $GRACEFULLY_IMAP_PASSWORD, the "
+        "keyring (name imap:USER@HOST) or the 0600 secrets file.",
+    ),
+    security: str = typer.Option("tls", "--security", help=_SECURITY_HELP),
+) -> None:
+    """Save approved drafts into your mail account's Drafts folder, to send yourself."""
+    settings = state(ctx).settings()
+    with opened(settings) as db:
+        try:
+            deliverer = imap_drafts_deliverer(
+                db, settings, to_imap, port=imap_port, user=imap_user, security=security
+            )
+            saved = save_to_imap_drafts(db, deliverer, ids=ids or None)
+        except (FollowUpError, DeliveryError, ValueError) as exc:
+            raise fail(str(exc)) from exc
+    if not saved:
+        console.print("No approved drafts to save.")
+    for followup, receipt in saved:
+        where = receipt.destination if receipt else "already there (same text)"
+        console.print(f"Follow-up {followup.id}: {where}")
+
+
+def export_command(
+    ctx: typer.Context,
+    followup_id: int = typer.Argument(..., metavar="ID", help="The follow-up's ID."),
+    eml: bool = typer.Option(False, "--eml", help="Export as an .eml file."),
+    out: Path = typer.Option(None, "--out", help="Where to write (default: followup-ID.eml)."),
+) -> None:
+    """Export a draft as an .eml file that any mail client opens."""
+    if not eml:
+        raise fail("choose a format: --eml")
+    with opened(state(ctx).settings()) as db:
+        try:
+            path = export_eml(db, followup_id, out or Path(f"followup-{followup_id}.eml"))
+        except (FollowUpError, ValueError) as exc:
+            raise fail(str(exc)) from exc
+    console.print(f"Wrote {path}")
+
+
+def remind_command(
+    ctx: typer.Context,
+    ics: Path = typer.Option(..., "--ics", metavar="FILE", help="The calendar file to write."),
+) -> None:
+    """Write follow-up due dates and check-ins as an .ics calendar."""
+    with opened(state(ctx).settings()) as db:
+        count = reminders_ics(db, ics)
+    console.print(f"Wrote {count} reminder(s) to {ics}")
