@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 
 from gracefully.config import Settings, load_settings
-from gracefully.store.db import Database, StoreError
+from gracefully.service import Database, StoreError
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
