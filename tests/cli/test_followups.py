@@ -11,6 +11,7 @@ from icalendar import Calendar
 from sqlalchemy import select
 from tests.deliver.support import parse, text
 from tests.service.followup_world import REJECTION_ID, seed
+from tests.services.dovecot import ImapAccount
 from tests.services.smtp import SmtpServer
 from typer.testing import CliRunner
 
@@ -135,3 +136,23 @@ def test_export_eml_and_remind_ics(env: dict[str, str], seeded: Database, tmp_pa
     (event,) = Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
     assert str(event["UID"]) == "followup-1@gracefully"
     assert "Lanternworks" in str(event["SUMMARY"])
+
+
+def test_drafts_to_imap_host_saves_approved_drafts(
+    env: dict[str, str], seeded: Database, imap_account: ImapAccount
+) -> None:
+    run(env, "profile", "--name", "Robin Quill", "--email", "robin.quill@example.net")
+    run(env, "plan")
+    run(env, "draft", "1")
+    run(env, "approve", "1")
+    args = ["drafts", "--to-imap", imap_account.host, "--imap-port", str(imap_account.port)]
+    args += ["--imap-user", imap_account.username, "--security", "plain-localhost"]
+    secret_env = env | {"GRACEFULLY_IMAP_PASSWORD": imap_account.password}
+
+    assert "/Drafts" in run(secret_env, *args)
+    assert "already there" in run(secret_env, *args)
+
+    with imap_account.connect() as client:
+        client.select_folder("Drafts", readonly=True)
+        assert len(client.search("ALL")) == 1
+    assert imap_account.password not in every_stored_text(seeded)

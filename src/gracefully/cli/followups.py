@@ -160,8 +160,12 @@ def approve_command(
 def send_command(
     ctx: typer.Context,
     followup_id: int = typer.Argument(..., metavar="ID", help="The follow-up's ID."),
-    smtp_host: str = typer.Option(..., "--smtp-host", envvar="GRACEFULLY_SMTP_HOST"),
-    smtp_port: int = typer.Option(587, "--smtp-port", envvar="GRACEFULLY_SMTP_PORT"),
+    smtp_host: str = typer.Option(
+        ..., "--smtp-host", envvar="GRACEFULLY_SMTP_HOST", help="Your SMTP submission server."
+    ),
+    smtp_port: int = typer.Option(
+        587, "--smtp-port", envvar="GRACEFULLY_SMTP_PORT", help="587 for STARTTLS, 465 for TLS."
+    ),
     smtp_user: str = typer.Option(
         None,
         "--smtp-user",
@@ -195,7 +199,7 @@ def drafts_command(
         ..., "--to-imap", metavar="ACCOUNT_OR_HOST", help="An account name, or an IMAP host."
     ),
     ids: list[int] = typer.Argument(None, metavar="[ID]...", help="Default: every approved one."),
-    imap_port: int = typer.Option(993, "--imap-port"),
+    imap_port: int = typer.Option(993, "--imap-port", help="For a host: 993 (TLS) or 143."),
     imap_user: str = typer.Option(
         None,
         "--imap-user",
