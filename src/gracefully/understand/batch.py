@@ -100,10 +100,18 @@ def reading_to_record(reading: Reading, include_evidence: bool = True) -> dict[s
 
 
 def _records(path: Path) -> Iterator[dict[str, Any]]:
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                yield json.loads(line)
+    """Objects of a JSONL file; a bad line is an error that names its number."""
+    with path.open(encoding="utf-8", errors="replace") as fh:
+        for number, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"line {number} is not JSON ({exc.msg})") from exc
+            if not isinstance(obj, dict):
+                raise ValueError(f"line {number} is not a JSON object")
+            yield obj
 
 
 def understand_jsonl(in_path: Path, out_path: Path, reader: Reader, batch: int = 256) -> int:
