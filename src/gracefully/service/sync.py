@@ -18,7 +18,6 @@ import contextlib
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 from gracefully.config import Settings
 from gracefully.domain import Malformed
@@ -84,15 +83,14 @@ class AccountSource:
 
 
 def open_target(location: str, db: Database, settings: Settings) -> MailSource:
-    """A path to a mailbox, else a configured account's name, else an imap:// URL."""
+    """An imap:// URL, a configured account's name, or else a path to a mailbox."""
     try:
         if location.startswith("imap://"):
             return AccountSource(db, settings, accounts.account_from_url(db, location))
-        if not Path(location).expanduser().exists():
-            with db.transaction() as session:
-                account = account_store.get(session, location)
-            if account is not None:
-                return AccountSource(db, settings, account)
+        with db.transaction() as session:
+            account = account_store.get(session, location)
+        if account is not None:  # names have no "/": "./work" still means the folder
+            return AccountSource(db, settings, account)
     except accounts.AccountError as exc:
         raise ScanError(str(exc)) from exc
     return open_mailbox(location)
