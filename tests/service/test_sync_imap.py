@@ -181,3 +181,30 @@ def test_open_target_knows_accounts_urls_and_paths(imap_settings_db: Env) -> Non
 
 def _fields(account: Account) -> dict[str, object]:
     return {name: getattr(account, name) for name in Account.__slots__}
+
+
+def test_folder_deleted_mid_sync_is_recorded_and_the_sync_goes_on(
+    dovecot: DovecotServer, imap_account: ImapAccount, imap_settings_db: Env, reader: Reader
+) -> None:
+    settings, db, account = imap_settings_db
+    with imap_account.connect() as client:
+        client.create_folder("Old")
+    dovecot.append(imap_account, "Old", mixed_mail(200))
+    dovecot.append(imap_account, "INBOX", mixed_mail(6, start=500))
+
+    def delete_old_after_first_batch(n: int) -> None:
+        if n and "Old" in dovecot.doveadm("mailbox", "list", "-u", imap_account.username):
+            dovecot.doveadm("mailbox", "delete", "-u", imap_account.username, "Old")
+
+    both = Account(**{**_fields(account), "folders": ("Old", "INBOX")})
+    report = scan(
+        db,
+        AccountSource(db, settings, both),
+        reader,
+        settings,
+        progress=delete_old_after_first_batch,
+    )
+    skipped = _rows(imap_settings_db)["skipped"]
+    assert "disappeared mid-sync" in skipped["imap:work/Old"]
+    assert 50 <= report.new < 206
+    assert _mark(imap_settings_db, "INBOX")[1] == 6  # the next folder was read in full
