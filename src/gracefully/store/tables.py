@@ -293,3 +293,61 @@ class ApplicationPrefRow(Base):
     move: Mapped[str | None] = mapped_column(String(32))
     alt_role: Mapped[str | None] = mapped_column(Text)
     checkin: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+# --- company aliases, merge log, manual edits (issue 4) ---
+
+
+class CompanyAliasRow(Base):
+    """One name of a company that normalisation cannot unify ("Initech" for "Initrode").
+    `learnt` aliases came from confirmed links; the others the user declared."""
+
+    __tablename__ = "company_aliases"
+
+    alias: Mapped[str] = mapped_column(String(255), primary_key=True)
+    canonical: Mapped[str] = mapped_column(String(255), index=True)
+    learnt: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ChangeRow(Base):
+    """A change the user made that `gracefully undo` can reverse. `inverse` holds
+    what undoing it takes (row snapshots, moved ids, aliases before), so undo is
+    one generic replay and nothing is ever lost to a merge or a bulk close."""
+
+    __tablename__ = "changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    summary: Mapped[str] = mapped_column(Text, default="")
+    inverse: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    undone_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
+
+
+class MergedRow(Base):
+    """An application merged into another. Its row stays (so undo restores it);
+    lists and linking skip it."""
+
+    __tablename__ = "merged_applications"
+
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), primary_key=True
+    )
+    into_id: Mapped[int] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), index=True
+    )
+    change_id: Mapped[int | None] = mapped_column(ForeignKey("changes.id", ondelete="SET NULL"))
+
+
+class KeptApartRow(Base):
+    """Two applications the user said are different jobs: never suggested as duplicates again."""
+
+    __tablename__ = "kept_apart"
+
+    a_id: Mapped[int] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), primary_key=True
+    )
+    b_id: Mapped[int] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), primary_key=True
+    )
