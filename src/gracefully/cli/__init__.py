@@ -11,8 +11,11 @@ from gracefully.cli import (
     check,
     demo,
     followups,
+    manage,
     profile,
+    review,
     scan,
+    transfer,
     understand,
     watch,
 )
@@ -46,6 +49,19 @@ app.add_typer(accounts.app, name="account")
 app.command("watch")(watch.watch)
 app.command("applications")(applications.applications)
 app.command("show")(applications.show)
+app.command("review")(review.review)
+app.command("retrain")(review.retrain)
+app.command("add")(manage.add)
+app.command("edit")(manage.edit)
+app.command("note")(manage.note)
+app.command("status")(manage.status)
+app.command("merge")(manage.merge)
+app.command("merge-company")(manage.merge_company)
+app.command("split-company")(manage.split_company)
+app.command("close-silent")(manage.close_silent)
+app.command("undo")(manage.undo)
+app.command("export-applications")(transfer.export_applications)
+app.command("import")(transfer.import_applications)
 app.command("understand")(understand.understand)
 app.command("check")(check.check)
 app.command("demo")(demo.demo)
