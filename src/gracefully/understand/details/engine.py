@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from gracefully.domain import Email, Evidence
+from gracefully.understand.details.anchors import anchor
 from gracefully.understand.details.prefilter import Words, derive
 from gracefully.understand.sentences import LIMIT, Span, split
 
@@ -113,6 +114,7 @@ class Table:
 
     A body rule is scanned only when the body has the words its pattern needs
     (see `prefilter`); subjects and sender fields are short and always scanned.
+    A rule with literal openings is tried only where they occur (see `anchors`).
     """
 
     def __init__(self, rules: Iterable[Rule]) -> None:
@@ -123,17 +125,22 @@ class Table:
                 *_compile(rule.pattern),
                 re.compile(rule.unless) if rule.unless else None,
                 derive(rule.pattern) if rule.where is Where.TEXT else None,
+                anchor(rule.pattern),
             )
             for rule in self.rules
         )
 
     def hits(self, doc: Doc) -> Iterator[Hit]:
         """Every accepted match, rule by rule, in text order within a rule."""
-        for rule, pattern, bounded, unless, need in self._compiled:
+        for rule, pattern, bounded, unless, need, opening in self._compiled:
             source = doc.source(rule.where, rule.cased)
             if not source or (need is not None and not doc.words.meets(need)):
                 continue
-            for count, match in enumerate(pattern.finditer(source)):
+            if opening is None:
+                matches = pattern.finditer(source)
+            else:
+                matches = opening.matches(pattern, source, doc.source(rule.where, cased=False))
+            for count, match in enumerate(matches):
                 if count >= MAX_MATCHES:
                     break
                 start = match.start()

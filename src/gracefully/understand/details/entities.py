@@ -68,7 +68,7 @@ COMPANY: tuple[Rule, ...] = (
         "role-at",
         "company",
         "",
-        r"(?i:position|role|opening|internship|program|posting|vacancy|opportunity|job|"
+        r"\b(?i:position|role|opening|internship|program|posting|vacancy|opportunity|job|"
         r"intern|team)(?: \([\w ,./-]+\))? (?i:at|with|here at) " + _NAME + _COMPANY_END,
         cased=True,
     ),
@@ -305,7 +305,7 @@ REQUISITION: tuple[Rule, ...] = (
         "req-label",
         "requisition_id",
         "",
-        r"(?i:req(?:uisition)?\.?(?: ?(?:id|#|no\.?|number|code))?|job ?(?:id|#|no\.?|number|code|"
+        r"\b(?i:req(?:uisition)?\.?(?: ?(?:id|#|no\.?|number|code))?|job ?(?:id|#|no\.?|number|code|"
         r"ref(?:erence)?)|posting ?(?:id|#)|vacancy ?(?:id|#|no\.?|number)|reference ?(?:no\.?|#|"
         r"number|id)|ref\.? ?(?:no\.?|#))\s*[:#]?\s*(?P<v>[A-Z]{0,5}[-_]?\d{3,}[A-Z0-9_-]*)\b",
         cased=True,

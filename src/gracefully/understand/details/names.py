@@ -438,11 +438,20 @@ def clean_role(value: str, company: str | None = None) -> str | None:
     return value
 
 
+_JOIN_END = re.compile(r"\s*(?:[-–|@]|\bat|\bwith)\s*$", re.IGNORECASE)
+_JOIN_START = re.compile(r"^\s*[-–|:]\s*")
+
+
 def _without_company(value: str, company: str) -> str:
     """Cut "... - Lumora" / "... at Lumora" / "Lumora - ..." where the company rides along."""
-    name = re.escape(company)
-    value = re.sub(r"\s*(?:[-–|@]|\bat|\bwith)\s*" + name + r"\W*$", "", value, flags=re.I)
-    return re.sub(r"^" + name + r"\s*[-–|:]\s*", "", value, flags=re.I)
+    name = company.lower()
+    core = value.rstrip(" .,;:!?)")
+    if core.lower().endswith(name) and _JOIN_END.search(head := core[: len(core) - len(name)]):
+        return _JOIN_END.sub("", head)
+    rest = value[len(name) :]
+    if value.lower().startswith(name) and _JOIN_START.match(rest):
+        return _JOIN_START.sub("", rest, count=1)
+    return value
 
 
 def is_title(value: str, company: str | None) -> bool:
@@ -518,5 +527,15 @@ def domain_company(value: str, text: str) -> str | None:
     """A name taken from an address is lower case: copy the email's own spelling when it has one."""
     if value in FREEMAIL or value in NOT_COMPANY:
         return None
-    found = re.search(r"\b" + re.escape(value) + r"\b", text, re.IGNORECASE)
-    return found.group(0) if found else value.capitalize()
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
+    end = len(value)
+    index = low.find(value)
+    while index >= 0:
+        before = low[index - 1] if index else " "
+        after = low[index + end] if index + end < len(low) else " "
+        if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
+            return text[index : index + end]
+        index = low.find(value, index + 1)
+    return value.capitalize()

@@ -26,7 +26,7 @@ from re import _parser as parser  # type: ignore[attr-defined]
 _TOKEN = re.compile(r"\w+")
 _MIN_SCORE = 3
 """A need whose weakest check is shorter than this filters almost nothing."""
-_COMMON = frozenset(
+COMMON = frozenset(
     "a an and are as at be by for from in is it not of on or our the this to was we will with"
     " would you your".split()
 )
@@ -53,14 +53,32 @@ class Check:
         A word is a set lookup, a substring check reads the whole body, so a long
         substring earns no more than a six-letter word.
         """
-        if self.text in _COMMON:
+        if self.text in COMMON:
             return 0.0
         if self.kind is Kind.SUBSTRING:
             return min(len(self.text), 6) - 0.5
         return len(self.text) + (1.0 if self.kind is Kind.WORD else 0.0)
 
 
-Need = frozenset[Check]
+Checks = frozenset[Check]
+
+
+@dataclass(frozen=True, slots=True)
+class Need:
+    """Any-of checks, grouped by kind so that the whole words are one set operation."""
+
+    words: frozenset[str]
+    prefixes: tuple[str, ...]
+    substrings: tuple[str, ...]
+
+    @classmethod
+    def of(cls, checks: Checks) -> Need:
+        def texts(kind: Kind) -> list[str]:
+            return sorted(check.text for check in checks if check.kind is kind)
+
+        return cls(
+            frozenset(texts(Kind.WORD)), tuple(texts(Kind.PREFIX)), tuple(texts(Kind.SUBSTRING))
+        )
 
 
 class Words:
@@ -74,38 +92,38 @@ class Words:
         self._sorted: list[str] | None = None
 
     def meets(self, need: Need) -> bool:
-        return any(self._holds(check) for check in need)
-
-    def _holds(self, check: Check) -> bool:
-        if check.kind is Kind.WORD:
-            return check.text in self.words
-        if check.kind is Kind.SUBSTRING:
-            return check.text in self.low
-        if self._sorted is None:
-            self._sorted = sorted(self.words)
-        index = bisect_left(self._sorted, check.text)
-        return index < len(self._sorted) and self._sorted[index].startswith(check.text)
+        if not need.words.isdisjoint(self.words):
+            return True
+        if need.prefixes:
+            if self._sorted is None:
+                self._sorted = sorted(self.words)
+            for prefix in need.prefixes:
+                index = bisect_left(self._sorted, prefix)
+                if index < len(self._sorted) and self._sorted[index].startswith(prefix):
+                    return True
+        return any(text in self.low for text in need.substrings)
 
 
 def derive(pattern: str) -> Need | None:
     """At least one check of the result holds for any text the pattern matches (None: no need)."""
-    need = _sequence(list(parser.parse(pattern)), edge_before=False, edge_after=False)
-    if need is None or min(check.score for check in need) < _MIN_SCORE:
+    checks = _sequence(list(parser.parse(pattern)), edge_before=False, edge_after=False)
+    if checks is None or min(check.score for check in checks) < _MIN_SCORE:
         return None
-    return need
+    return Need.of(checks)
 
 
 Item = tuple[object, object]
 
 
-def _sequence(items: Sequence[Item], edge_before: bool, edge_after: bool) -> Need | None:
+def _sequence(items: Sequence[Item], edge_before: bool, edge_after: bool) -> Checks | None:
     """The best need among the sequence's literal runs and its required sub-items."""
-    best: Need | None = None
+    best: Checks | None = None
     run: list[str] = []
     run_edge = edge_before
+    items = _flat(items)
     for index, (op, arg) in enumerate(items):
-        before = edge_before if index == 0 else _is_edge(items[index - 1])
-        after = edge_after if index == len(items) - 1 else _is_edge(items[index + 1])
+        before = _edge_before(items, index, edge_before)
+        after = _edge_after(items, index, edge_after)
         if op is sre.LITERAL:
             run_edge = before if not run else run_edge
             run.append(chr(arg))  # type: ignore[arg-type]
@@ -118,7 +136,50 @@ def _sequence(items: Sequence[Item], edge_before: bool, edge_after: bool) -> Nee
     return best
 
 
-def _item(op: object, arg: object, edge_before: bool, edge_after: bool) -> Need | None:
+def _flat(items: Sequence[Item]) -> list[Item]:
+    """Groups spliced into the sequence, so literal runs join across `(?i:...)` and the like."""
+    flat: list[Item] = []
+    for op, arg in items:
+        if op is sre.SUBPATTERN:
+            flat.extend(_flat(list(arg[3])))  # type: ignore[index]
+        else:
+            flat.append((op, arg))
+    return flat
+
+
+def _edge_before(items: Sequence[Item], index: int, edge: bool) -> bool:
+    """Whether a word edge comes right before `items[index]` (looking through optional items)."""
+    while index > 0:
+        index -= 1
+        if not _optional(items[index]):
+            return _is_edge(items[index])
+        body = list(items[index][1][2])  # type: ignore[index]
+        if not (body and _is_edge(body[-1])):
+            return False
+    return edge
+
+
+def _edge_after(items: Sequence[Item], index: int, edge: bool) -> bool:
+    """Whether a word edge comes right after `items[index]` (looking through optional items)."""
+    while index < len(items) - 1:
+        index += 1
+        if not _optional(items[index]):
+            return _is_edge(items[index])
+        body = list(items[index][1][2])  # type: ignore[index]
+        if not (body and _is_edge(body[0])):
+            return False
+    return edge
+
+
+def _optional(item: Item) -> bool:
+    op, arg = item
+    return op in _REPEATS and arg[0] == 0  # type: ignore[index]
+
+
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+
+
+def _item(op: object, arg: object, edge_before: bool, edge_after: bool) -> Checks | None:
     if op is sre.BRANCH:
         union: set[Check] = set()
         for branch in arg[1]:  # type: ignore[index]
@@ -138,7 +199,7 @@ def _item(op: object, arg: object, edge_before: bool, edge_after: bool) -> Need 
     return None
 
 
-def _literal(text: str, edge_before: bool, edge_after: bool) -> Need | None:
+def _literal(text: str, edge_before: bool, edge_after: bool) -> Checks | None:
     """The best single check inside a run of literal characters."""
     text = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
     checks = []
@@ -151,7 +212,7 @@ def _literal(text: str, edge_before: bool, edge_after: bool) -> Need | None:
     return frozenset({max(checks, key=lambda check: check.score)})
 
 
-def _better(one: Need | None, other: Need | None) -> Need | None:
+def _better(one: Checks | None, other: Checks | None) -> Checks | None:
     """The need that filters more: its weakest check is stronger."""
     if one is None or other is None:
         return one or other
