@@ -12,6 +12,9 @@ Definitions (so the numbers can be compared across runs):
   on a false rejection count as false positives.
 - company / role / contact: exact match after case and whitespace folding, over the
   emails where the field is labelled (a predicted null is wrong).
+- calibration: readings binned by confidence; per bin the count, mean confidence and
+  accuracy, and the expected calibration error (count-weighted |accuracy - confidence|).
+  Low confidence must mean "needs review", so low bins should be visibly less accurate.
 - throughput: emails/s of `Reader.read_many` on one thread after a warm-up pass.
 """
 
@@ -27,13 +30,16 @@ import json  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
 from collections import Counter  # noqa: E402
+from itertools import pairwise  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
+from gracefully.domain import Reading  # noqa: E402
 from gracefully.understand.batch import reading_to_record, record_to_email  # noqa: E402
 from gracefully.understand.reader import Reader, load_reader  # noqa: E402
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "dev.jsonl"
+BINS = (0.0, 0.5, 0.7, 0.9, 1.0)
 FLAGS = ("feedback", "keep_on_file", "invite_reapply", "alt_role", "personal")
 ENTITIES = ("company", "role", "contact")
 
@@ -122,6 +128,27 @@ def evaluate(gold: list[dict], pred: list[dict]) -> dict[str, Any]:
     }
 
 
+def calibration(gold: list[str], readings: list[Reading]) -> dict[str, Any]:
+    """Reliability of `Reading.confidence` for the category, in `BINS`."""
+    rows = [(r.confidence, r.category.value == g) for g, r in zip(gold, readings, strict=True)]
+    bins, gap = [], 0.0
+    for low, high in pairwise(BINS):
+        inside = [(c, ok) for c, ok in rows if low <= c < high or (high == 1.0 and c == 1.0)]
+        if inside:
+            conf = sum(c for c, _ in inside) / len(inside)
+            acc = sum(ok for _, ok in inside) / len(inside)
+            bins.append(
+                {
+                    "range": f"{low:.1f}-{high:.1f}",
+                    "n": len(inside),
+                    "confidence": conf,
+                    "accuracy": acc,
+                }
+            )
+            gap += len(inside) * abs(acc - conf)
+    return {"bins": bins, "ece": gap / len(rows) if rows else 0.0}
+
+
 def throughput(reader: Reader, records: list[dict], repeats: int = 3) -> float:
     emails = [record_to_email(r) for r in records]
     reader.read_many(emails[:50])  # warm-up: caches, lazy imports, compiled patterns
@@ -137,6 +164,7 @@ def run(data: Path, reader: Reader | None = None, timing: bool = True) -> dict[s
     readings = reader.read_many([record_to_email(r) for r in records])
     pred = [reading_to_record(r, include_evidence=False) for r in readings]
     result = evaluate([r["label"] for r in records], pred)
+    result["calibration"] = calibration([r["label"]["category"] for r in records], readings)
     if timing:
         result["emails_per_second"] = throughput(reader, records)
     return result
@@ -158,6 +186,14 @@ def report(result: dict[str, Any]) -> str:
     for name in ENTITIES:
         if f"{name}_exact" in result:
             lines.append(f"{name + ' exact match':<26} {result[f'{name}_exact']:.3f}")
+    if "calibration" in result:
+        lines.append(f"calibration ECE {result['calibration']['ece']:.3f}")
+        lines += [
+            "  confidence {range}: n {n:>4}  mean {confidence:.3f}  accuracy {accuracy:.3f}".format(
+                **b
+            )
+            for b in result["calibration"]["bins"]
+        ]
     if "emails_per_second" in result:
         lines.append(f"throughput (1 thread)      {result['emails_per_second']:.0f} emails/s")
     return "\n".join(lines)

@@ -6,11 +6,9 @@ import importlib.util
 import json
 from pathlib import Path
 
-import pytest
-
 from gracefully.domain import Category, Evidence, Feedback, Reading, Reason, Rejection, Stage
 from gracefully.understand.batch import reading_to_record, record_to_email, understand_jsonl
-from gracefully.understand.reader import Reader, load_reader
+from gracefully.understand.reader import Reader
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "understand" / "labelled.jsonl"
 ROOT = Path(__file__).parents[2]
@@ -25,11 +23,6 @@ REJECTION_KEYS = {
     "personal",
 }
 STAGES = {"application", "screen", "assessment", "interview", "unknown"}
-
-
-@pytest.fixture(scope="module")
-def reader() -> Reader:
-    return load_reader()
 
 
 def test_record_to_email_tolerates_missing_and_odd_fields() -> None:

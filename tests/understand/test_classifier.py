@@ -27,14 +27,10 @@ CLEAR_REJECTION = Email(
 VAGUE = Email(id="v1", subject="", sender=None, date=None, body="Thanks, see you soon.")
 
 
-@pytest.fixture(scope="module")
-def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("model-cache")
-
-
-@pytest.fixture(scope="module")
-def clf(cache: Path) -> Classifier:
-    return train_classifier(cache_dir=cache)
+@pytest.fixture
+def fresh_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forget the models fitted in this process, as a new process would."""
+    monkeypatch.setattr(model, "_TRAINED", {})
 
 
 def _meta(path: Path) -> dict:
@@ -42,46 +38,55 @@ def _meta(path: Path) -> dict:
         return json.loads(str(z["meta"]))
 
 
-def test_cache_is_plain_arrays_and_no_pickle(clf: Classifier, cache: Path) -> None:
-    assert sorted(p.name for p in cache.iterdir()) == [model.CACHE_FILE]
-    with np.load(cache / model.CACHE_FILE, allow_pickle=False) as z:
+def test_cache_is_plain_arrays_and_no_pickle(clf: Classifier, model_cache: Path) -> None:
+    assert sorted(p.name for p in model_cache.iterdir()) == [model.CACHE_FILE]
+    with np.load(model_cache / model.CACHE_FILE, allow_pickle=False) as z:
         assert z["coef"].shape == (len(clf.classes), len(clf.vocabulary.index))
-    meta = _meta(cache / model.CACHE_FILE)
+    meta = _meta(model_cache / model.CACHE_FILE)
     assert meta["format_version"] == model.FORMAT_VERSION
     assert clf.version == meta["version"]
     assert meta["data_hash"][:12] in clf.version
 
 
-def test_cache_is_reused(clf: Classifier, cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cache_is_reused(
+    clf: Classifier, model_cache: Path, monkeypatch: pytest.MonkeyPatch, fresh_process: None
+) -> None:
     def refuse(*_: object) -> Classifier:
         raise AssertionError("a matching cache must be loaded, not retrained")
 
     monkeypatch.setattr(model, "_fit", refuse)
-    again = train_classifier(cache_dir=cache)
+    again = train_classifier(cache_dir=model_cache)
     assert again.version == clf.version
     assert again.predict([CLEAR_REJECTION]) == clf.predict([CLEAR_REJECTION])
 
 
 @pytest.mark.parametrize("damage", ["other-format", "other-data", "garbage"])
 def test_stale_or_broken_cache_is_retrained(
-    clf: Classifier, cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str
+    clf: Classifier,
+    model_cache: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fresh_process: None,
+    damage: str,
 ) -> None:
+    """A stale cache leads to a fit whose model replaces it (the fit itself is the
+    session's real one: `clf` was fitted from these same examples)."""
     path = tmp_path / model.CACHE_FILE
-    good_hash = _meta(cache / model.CACHE_FILE)["data_hash"]
+    good_hash = _meta(model_cache / model.CACHE_FILE)["data_hash"]
     if damage == "garbage":
         path.write_bytes(b"not a model")
     elif damage == "other-data":
         model._save(clf, path, "another-training-set")
     else:
-        monkeypatch.setattr(model, "FORMAT_VERSION", model.FORMAT_VERSION + 1)
-        model._save(clf, path, good_hash)
-        monkeypatch.undo()
+        with monkeypatch.context() as older:
+            older.setattr(model, "FORMAT_VERSION", model.FORMAT_VERSION + 1)
+            model._save(clf, path, good_hash)
     calls = []
-    real_fit = model._fit
-    monkeypatch.setattr(model, "_fit", lambda *a: calls.append(a) or real_fit(*a))
+    monkeypatch.setattr(model, "_fit", lambda *a: calls.append(a) or clf)
     fresh = train_classifier(cache_dir=tmp_path)
     assert len(calls) == 1
-    assert fresh.version == clf.version
+    assert calls[0][2] == clf.version
+    assert fresh is clf
     assert _meta(path) == {
         "format_version": model.FORMAT_VERSION,
         "data_hash": good_hash,
@@ -136,3 +141,54 @@ def test_corrections_teach_the_model(clf: Classifier) -> None:
     assert taught.predict([odd])[0][0] is target
     assert taught.version != clf.version
     assert taught.predict([CLEAR_REJECTION])[0][0] is Category.REJECTION
+
+
+def test_a_fitted_model_is_kept_for_the_process(
+    clf: Classifier, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*_: object) -> Classifier:
+        raise AssertionError("the same training data must not be fitted twice in a process")
+
+    monkeypatch.setattr(model, "_fit", refuse)
+    assert train_classifier() is clf
+    with pytest.raises(AssertionError, match="fitted twice"):
+        train_classifier(extra=[Example("s", "", "a body never seen", Category.OTHER)])
+
+
+def test_quoted_history_does_not_decide(clf: Classifier) -> None:
+    """The model reads `email.text`: the new part, not the rejection it quotes."""
+    new = "Hi Pieter,\n\nThanks for letting me know. Could you share any feedback?\n\nAstrid"
+    quoting = Email(
+        id="q",
+        subject="Re: Your application to Lindgren Tools",
+        sender=Address("Astrid Holm", "astrid@example.net"),
+        date=None,
+        body=new + "\n\n> " + CLEAR_REJECTION.body.replace("\n", "\n> "),
+        new_text=new,
+    )
+    alone = Email("n", quoting.subject, quoting.sender, None, body=new)
+    assert np.array_equal(clf.probabilities([quoting]), clf.probabilities([alone]))
+    ((_, _, ev),) = clf.explain([quoting])
+    assert ev.start < 0 or quoting.text[ev.start : ev.end] == ev.sentence
+
+
+def test_job_alerts_and_other_mail_are_explained_by_their_subject(clf: Classifier) -> None:
+    alert = Email(
+        id="j",
+        subject="12 new Data Analyst jobs near you",
+        sender=Address("Job alerts", "alerts@jobboard.example"),
+        date=None,
+        body=(
+            "Data Analyst\nOrrin Foods | Leeds | Posted 2 days ago\n\n"
+            "Junior Data Analyst\nBrackwater Bank | Remote | Easily apply\n\n"
+            "Manage your job alerts or unsubscribe."
+        ),
+    )
+    ((cat, _, ev), (rej, _, rej_ev)) = clf.explain([alert, CLEAR_REJECTION])
+    assert cat is Category.JOB_ALERT
+    assert (ev.rule, ev.sentence, ev.value) == (
+        "category_model:subject",
+        alert.subject,
+        "job_alert",
+    )
+    assert rej is Category.REJECTION and rej_ev.rule == "category_model"

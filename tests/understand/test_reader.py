@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
 from gracefully.domain import Address, Category, Email, Reading
-from gracefully.understand.classifier import FORMAT_VERSION
-from gracefully.understand.reader import Reader, load_reader
+from gracefully.understand.classifier import FORMAT_VERSION, Classifier
+from gracefully.understand.reader import SENT_BY_YOU, Reader, load_reader
 
 REJECTION = Email(
     id="a",
@@ -30,11 +30,6 @@ CONFIRMATION = Email(
         "contact you."
     ),
 )
-
-
-@pytest.fixture(scope="module")
-def reader() -> Reader:
-    return load_reader()
 
 
 def test_reading_carries_category_details_and_version(reader: Reader) -> None:
@@ -69,6 +64,43 @@ def test_read_many_keeps_order_and_matches_read(reader: Reader) -> None:
     assert [r.email_id for r in many] == ["b", "a", "b"]
     assert many == [reader.read(e) for e in emails]
     assert reader.read_many([]) == []
+
+
+FOLLOW_UP = Email(
+    id="c",
+    subject="Re: Update on your interview",
+    sender=Address("Astrid Holm", "Astrid.Holm@example.net"),
+    date=None,
+    body=(
+        "Hi Piet,\n\nThank you for letting me know that you decided not to move forward "
+        "with my application. I understand the position has been filled. Could you share "
+        "any feedback on my interview?\n\nBest,\nAstrid"
+    ),
+    to=(Address("Piet Vos", "piet.vos@dunecraft.example"),),
+)
+
+
+def test_mail_the_user_sent_is_other_with_certainty(reader: Reader) -> None:
+    own = frozenset({"astrid.holm@example.net"})
+    first, mine, last = reader.read_many([REJECTION, FOLLOW_UP, CONFIRMATION], own)
+    assert (mine.email_id, mine.category, mine.confidence) == ("c", Category.OTHER, 1.0)
+    assert mine.rejection is None
+    (why,) = mine.evidence_for("category")
+    assert (why.rule, why.value) == (SENT_BY_YOU, "other")
+    assert "sent by you" in why.sentence
+    assert (first.category, last.category) == (Category.REJECTION, Category.CONFIRMATION)
+    assert reader.read(FOLLOW_UP, frozenset({"ASTRID.HOLM@example.net "})) == mine
+
+
+def test_without_own_addresses_the_model_reads_the_follow_up(reader: Reader) -> None:
+    """The text alone is not enough, which is why the reader needs the addresses."""
+    reading = reader.read(FOLLOW_UP, frozenset({"someone.else@example.net"}))
+    assert reading.evidence_for("category")[0].rule != SENT_BY_YOU
+    assert reading.confidence < 1.0
+
+
+def test_load_reader_uses_the_cached_model(clf: Classifier, model_cache: Path) -> None:
+    assert load_reader(cache_dir=model_cache).classifier.version == clf.version
 
 
 def test_public_surface_is_exactly_declared() -> None:

@@ -4,6 +4,8 @@ Trained at first use from `examples/*.jsonl` plus the user's corrections, and
 cached as plain arrays (vocabulary, idf, weights, temperature) in an .npz
 loaded with `allow_pickle=False`. The cache records `FORMAT_VERSION` and a
 hash of the training data; anything else is retrained, never half-loaded.
+A model fitted once in a process is kept by that hash, so asking again (a
+test session, a service re-reading after a scan) costs no second fit.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
+from threadpoolctl import threadpool_limits
 
 from gracefully.domain import Category, Email, Evidence
 from gracefully.understand.calibration import fit_temperature, softmax
@@ -34,6 +37,11 @@ _C = 10.0
 _MIN_DF = 2
 _SHORT = 6
 """Added to a sentence's term count when scoring evidence, so fragments ("Please note:") lose."""
+_BY_SUBJECT = frozenset({Category.JOB_ALERT, Category.OTHER})
+_TRAINED: dict[str, Classifier] = {}
+"""Models fitted in this process, by data hash: a test session or a long-running service
+asking again for the same model (e.g. with a fresh cache dir) gets it without refitting."""
+_TRAINED_KEEP = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,46 +95,80 @@ class Classifier:
 
         The sentence is the one that best separates the winner from the runner-up,
         so a rejection is explained by its decision, not by its polite closing.
+        Job alerts and other mail are explained by their subject when they have
+        one: it names them as well as any sentence, and most of a mailbox is such
+        mail, so a scan skips ranking their sentences.
         """
+        ranked = self._ranked(emails)
+        todo = [
+            i
+            for i, (email, (category, _, _)) in enumerate(zip(emails, ranked, strict=True))
+            if category not in _BY_SUBJECT or not email.subject.strip()
+        ]
+        picked = self._best_sentences(
+            [emails[i] for i in todo], [ranked[i][0] for i in todo], [ranked[i][2] for i in todo]
+        )
+        found = dict(zip(todo, picked, strict=True))
         return [
-            (category, confidence, self._best_sentence(email, category, rival))
-            for email, (category, confidence, rival) in zip(
-                emails, self._ranked(emails), strict=True
-            )
+            (c, p, found[i] if i in found else _subject_evidence(emails[i], c))
+            for i, (c, p, _) in enumerate(ranked)
         ]
 
     def evidence(self, emails: Sequence[Email], categories: Sequence[Category]) -> list[Evidence]:
         """For each email, the sentence of `email.text` that most supports `category`."""
-        return [self._best_sentence(e, c, None) for e, c in zip(emails, categories, strict=True)]
+        return self._best_sentences(emails, categories, [None] * len(emails))
 
     def _ranked(self, emails: Sequence[Email]) -> list[tuple[Category, float, Category]]:
         if not emails:
             return []
         probs = self.probabilities(emails)
-        order = np.argsort(-probs, axis=1)
+        top2 = np.argsort(-probs, axis=1)[:, :2]
+        best = probs[np.arange(len(emails)), top2[:, 0]].tolist()
         return [
-            (self.classes[o[0]], float(probs[i, o[0]]), self.classes[o[1]])
-            for i, o in enumerate(order)
+            (self.classes[a], p, self.classes[b])
+            for (a, b), p in zip(top2.tolist(), best, strict=True)
         ]
 
-    def _best_sentence(self, email: Email, category: Category, rival: Category | None) -> Evidence:
-        """Sentences score their terms' summed contrast over the root of their length."""
-        row = self._contrast[self.classes.index(category)]
-        row = row - (self._contrast.mean(axis=0) if rival is None else self._rival_row(rival))
-        index = self.vocabulary.index
-        best, best_score = None, -np.inf
-        for span in split(email.text, MAX_BODY):
-            cols = [i for i in map(index.get, body_terms(span[2])) if i is not None]
-            score = float(row[cols].sum()) / np.sqrt(len(cols) + _SHORT) if cols else -np.inf
-            if best is None or score > best_score:
-                best, best_score = span, score
-        if best is None:
-            return Evidence("category", category.value, "category_model:subject", email.subject)
-        start, end, sentence = best
-        return Evidence("category", category.value, "category_model", sentence, start, end)
+    def _best_sentences(
+        self,
+        emails: Sequence[Email],
+        categories: Sequence[Category],
+        rivals: Sequence[Category | None],
+    ) -> list[Evidence]:
+        """Sentences score their terms' summed contrast over the root of their length.
 
-    def _rival_row(self, rival: Category) -> np.ndarray:
-        return self._contrast[self.classes.index(rival)]
+        All sentences of all emails are scored in one sparse product; the
+        contrast is against the runner-up, or against the class mean without one.
+        """
+        spans = [split(e.text, MAX_BODY) for e in emails]
+        flat = [s for group in spans for s in group]
+        counts = self.vocabulary.counts(body_terms(s[2]) for s in flat)
+        per_class = np.asarray(counts @ self._contrast.T)
+        lengths = np.asarray(counts.sum(axis=1)).ravel()
+        owner = np.repeat(np.arange(len(emails)), np.array([len(g) for g in spans], dtype=int))
+        cat = np.array([self.classes.index(c) for c in categories], dtype=int)[owner]
+        own = per_class[np.arange(len(flat)), cat]
+        rival_idx = [-1 if r is None else self.classes.index(r) for r in rivals]
+        rival = np.array(rival_idx, dtype=int)[owner]
+        against = np.where(
+            rival >= 0, per_class[np.arange(len(flat)), rival], per_class.mean(axis=1)
+        )
+        score = np.where(lengths > 0, (own - against) / np.sqrt(lengths + _SHORT), -np.inf)
+        out, start = [], 0
+        for email, category, group in zip(emails, categories, spans, strict=True):
+            if not group:
+                out.append(_subject_evidence(email, category))
+                continue
+            start_, end, sentence = group[int(np.argmax(score[start : start + len(group)]))]
+            out.append(
+                Evidence("category", category.value, "category_model", sentence, start_, end)
+            )
+            start += len(group)
+        return out
+
+
+def _subject_evidence(email: Email, category: Category) -> Evidence:
+    return Evidence("category", category.value, "category_model:subject", email.subject)
 
 
 def _data_hash(examples: Sequence[Example], weights: Sequence[float]) -> str:
@@ -137,6 +179,8 @@ def _data_hash(examples: Sequence[Example], weights: Sequence[float]) -> str:
 
 
 def _fit(examples: Sequence[Example], weights: np.ndarray, version: str) -> Classifier:
+    """Fit on one BLAS thread: the problem is small, and on a busy machine
+    threads waiting for each other made the same fit dozens of times slower."""
     docs = [terms(e.subject, e.sender, e.body) for e in examples]
     vocab = Vocabulary.fit(docs, _MIN_DF)
     x = vocab.transform(docs)
@@ -144,11 +188,12 @@ def _fit(examples: Sequence[Example], weights: np.ndarray, version: str) -> Clas
     y = np.array([classes.index(e.category) for e in examples])
     model = LogisticRegression(C=_C, max_iter=2000)
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
-    held_out = cross_val_predict(
-        model, x, y, cv=folds, method="decision_function", params={"sample_weight": weights}
-    )
+    with threadpool_limits(limits=1):
+        held_out = cross_val_predict(
+            model, x, y, cv=folds, method="decision_function", params={"sample_weight": weights}
+        )
+        model.fit(x, y, sample_weight=weights)
     temperature = fit_temperature(held_out, y)
-    model.fit(x, y, sample_weight=weights)
     return Classifier(vocab, classes, model.coef_, model.intercept_, temperature, version)
 
 
@@ -196,8 +241,18 @@ def train_classifier(extra: Sequence[Example] = (), cache_dir: Path | None = Non
     path = cache_dir / CACHE_FILE if cache_dir is not None else None
     if path is not None and path.exists() and (cached := _load(path, data_hash)):
         return cached
-    clf = _fit(examples, weights, f"category-v{FORMAT_VERSION}-{data_hash[:12]}")
+    clf = _TRAINED.get(data_hash) or _fit(
+        examples, weights, f"category-v{FORMAT_VERSION}-{data_hash[:12]}"
+    )
+    _remember(data_hash, clf)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
         _save(clf, path, data_hash)
     return clf
+
+
+def _remember(data_hash: str, clf: Classifier) -> None:
+    _TRAINED.pop(data_hash, None)
+    _TRAINED[data_hash] = clf
+    while len(_TRAINED) > _TRAINED_KEEP:
+        del _TRAINED[next(iter(_TRAINED))]

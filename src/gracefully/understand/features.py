@@ -20,22 +20,21 @@ import numpy as np
 from scipy.sparse import csr_matrix
 
 MAX_BODY = 3000
-_URL = re.compile(r"https?://\S+|www\.\S+|\[link\]", re.I)
-_ADDR = re.compile(r"\S+@\S+")
 _DIGITS = re.compile(r"\d+")
-_WORD = re.compile(r"[^\W_]+|_\w+_")
+_TOKEN = re.compile(r"((?:https?://|www\.)\S+|\[link\])|(\S+@\S+)|([^\W_]+|_\w+_)")
+"""One pass: a link, an address, or a word (digit runs are folded to 0 first)."""
 
 
 def _words(text: str) -> list[str]:
-    text = _URL.sub(" _url_ ", text.lower())
-    text = _ADDR.sub(" _addr_ ", text)
-    return _WORD.findall(_DIGITS.sub("0", text))
+    found = _TOKEN.findall(_DIGITS.sub("0", text.lower()))
+    return [word or ("_url_" if url else "_addr_") for url, _, word in found]
 
 
 def _grams(words: list[str], prefix: str = "") -> list[str]:
-    grams = [prefix + w for w in words]
-    grams += [f"{prefix}{a} {b}" for a, b in pairwise(words)]
-    return grams
+    if prefix:
+        words = [prefix + w for w in words]
+        return words + [f"{a} {b[len(prefix) :]}" for a, b in pairwise(words)]
+    return words + list(map(" ".join, pairwise(words)))
 
 
 def sender_terms(sender: str) -> list[str]:
@@ -70,18 +69,24 @@ class Vocabulary:
     def terms(self) -> list[str]:
         return sorted(self.index, key=self.index.__getitem__)
 
-    def transform(self, docs: Iterable[list[str]]) -> csr_matrix:
-        indptr, indices, values = [0], [], []
-        idf = self.idf
+    def counts(self, docs: Iterable[list[str]]) -> csr_matrix:
+        """Raw known-term counts, one row per doc (unknown terms are dropped)."""
+        get = self.index.get
+        indptr, indices = [0], []
         for doc in docs:
-            counts = Counter(i for i in map(self.index.get, doc) if i is not None)
-            cols = list(counts)
-            w = [(1.0 + math.log(c)) * idf[i] for i, c in counts.items()]
-            norm = math.sqrt(sum(x * x for x in w)) or 1.0
-            indices += cols
-            values += [x / norm for x in w]
+            indices += [i for i in map(get, doc) if i is not None]
             indptr.append(len(indices))
-        return csr_matrix(
-            (np.array(values), np.array(indices, dtype=np.int32), np.array(indptr)),
+        x = csr_matrix(
+            (np.ones(len(indices)), np.array(indices, dtype=np.int32), np.array(indptr)),
             shape=(len(indptr) - 1, len(self.index)),
         )
+        x.sum_duplicates()
+        return x
+
+    def transform(self, docs: Iterable[list[str]]) -> csr_matrix:
+        x = self.counts(docs)
+        x.data = (1.0 + np.log(x.data)) * self.idf[x.indices]
+        rows = np.repeat(np.arange(x.shape[0]), np.diff(x.indptr))
+        norm = np.sqrt(np.bincount(rows, weights=x.data * x.data, minlength=x.shape[0]))
+        x.data /= np.where(norm > 0, norm, 1.0)[rows]
+        return x

@@ -3,6 +3,10 @@
 The model decides what kind of email this is and how sure it is; the rules
 (`understand.details`) read the specifics. Every finding keeps its evidence
 so a person can see why and correct it.
+
+Mail the user sent is known from its sender, not guessed from its text: a
+follow-up that quotes or paraphrases a rejection reads like one, but it is
+never an employer's decision.
 """
 
 from __future__ import annotations
@@ -15,21 +19,32 @@ from gracefully.domain import Category, Email, Evidence, Reading, Rejection
 from gracefully.understand.classifier import Classifier, Example, train_classifier
 from gracefully.understand.details import extract
 
+SENT_BY_YOU = "sent_by_you"
+"""The evidence rule of a reading made from the sender alone."""
+
 
 @dataclass(frozen=True)
 class Reader:
     classifier: Classifier
 
-    def read(self, email: Email) -> Reading:
-        return self.read_many([email])[0]
+    def read(self, email: Email, own_addresses: frozenset[str] = frozenset()) -> Reading:
+        return self.read_many([email], own_addresses)[0]
 
-    def read_many(self, emails: Sequence[Email]) -> list[Reading]:
-        """Readings in input order; featurisation is batched across the emails."""
+    def read_many(
+        self, emails: Sequence[Email], own_addresses: frozenset[str] = frozenset()
+    ) -> list[Reading]:
+        """Readings in input order; featurisation is batched across the emails.
+
+        `own_addresses` are the user's own addresses (any case): mail from them
+        is read as `other` with confidence 1.0 and the model never sees it.
+        """
+        own = frozenset(a.strip().lower() for a in own_addresses)
+        mine = [_sent_by(e, own) for e in emails]
+        theirs = [e for e, m in zip(emails, mine, strict=True) if m is None]
+        verdicts = iter(self.classifier.explain(theirs))
         return [
-            self._assemble(email, category, confidence, why)
-            for email, (category, confidence, why) in zip(
-                emails, self.classifier.explain(emails), strict=True
-            )
+            self._assemble(email, *(next(verdicts) if m is None else (Category.OTHER, 1.0, m)))
+            for email, m in zip(emails, mine, strict=True)
         ]
 
     def _assemble(
@@ -53,6 +68,14 @@ class Reader:
             evidence=(why, *details.evidence),
             model_version=self.classifier.version,
         )
+
+
+def _sent_by(email: Email, own: frozenset[str]) -> Evidence | None:
+    """Evidence that the user sent `email`, or None when someone else did."""
+    sender = email.sender.email.lower() if email.sender else ""
+    if not sender or sender not in own:
+        return None
+    return Evidence("category", Category.OTHER.value, SENT_BY_YOU, f"sent by you ({sender})")
 
 
 def load_reader(extra: Sequence[Example] = (), cache_dir: Path | None = None) -> Reader:
