@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from gracefully.config import Settings
+from gracefully.domain import Category
 from gracefully.store import mail as mail_store
 from gracefully.store.db import Database
 from gracefully.understand import Example, Reader, load_reader
@@ -20,7 +21,7 @@ def user_examples(db: Database) -> list[Example]:
                 subject=email.subject,
                 sender=str(email.sender or ""),
                 body=email.text,
-                category=fixes[email.id]["category"],
+                category=Category(fixes[email.id]["category"]),
             )
             for email, _ in stored
         ]
