@@ -101,11 +101,11 @@ def extract(email: Email, category: Category) -> Details:
 
 
 def _rejection(doc: Doc, contact: str | None, found: list[Evidence]) -> Rejection:
-    stages = list(_STAGE.hits(doc))
+    stages = list(_STAGE.hits(doc, once=True))
     furthest = max(stages, key=lambda hit: Stage(hit.value).rank, default=None)
     if furthest is not None:
         found.append(furthest.evidence)
-    stated = _unique(_REASONS.hits(doc), found)
+    stated = _unique(_REASONS.hits(doc, once=True), found)
     feedback = _feedback(doc, found)
     alt_role = _first(_ALT_ROLE, doc, found)
     personal = (
@@ -126,7 +126,7 @@ def _rejection(doc: Doc, contact: str | None, found: list[Evidence]) -> Rejectio
 
 
 def _feedback(doc: Doc, found: list[Evidence]) -> Feedback:
-    hits = {Feedback(hit.value): hit for hit in _FEEDBACK.hits(doc)}
+    hits = {Feedback(hit.value): hit for hit in _FEEDBACK.hits(doc, once=True)}
     for value in policy.FEEDBACK_ORDER:
         if value in hits:
             found.append(hits[value].evidence)

@@ -68,13 +68,12 @@ class Doc:
     Rules read the text with odd spaces made plain; evidence quotes the email as written.
     """
 
-    __slots__ = ("_low", "_raw", "_starts", "spans", "subject", "text", "words")
+    __slots__ = ("_low", "_raw", "_raw_text", "_spans", "_starts", "subject", "text", "words")
 
     def __init__(self, email: Email, limit: int = LIMIT) -> None:
-        raw = email.text[:limit]
-        self.text = _ODD_SPACE.sub(" ", raw)
-        self.spans: list[Span] = [(s, e, raw[s:e]) for s, e, _ in split(self.text, limit)]
-        self._starts = [start for start, _, _ in self.spans]
+        self._raw_text = email.text[:limit]
+        self.text = _ODD_SPACE.sub(" ", self._raw_text)
+        self._spans: list[Span] | None = None
         sender = email.sender
         self.subject = " ".join(email.subject.split())
         name = " ".join(sender.name.split()).strip("\"' ") if sender else ""
@@ -90,14 +89,24 @@ class Doc:
     def source(self, where: Where, cased: bool) -> str:
         return self._raw[where] if cased else self._low[where]
 
+    @property
+    def spans(self) -> list[Span]:
+        """The sentences, split on first use (mail with no hit never needs them)."""
+        if self._spans is None:
+            raw = self._raw_text
+            self._spans = [(s, e, raw[s:e]) for s, e, _ in split(self.text, len(raw))]
+            self._starts = [start for start, _, _ in self._spans]
+        return self._spans
+
     def sentence(self, pos: int) -> Span:
         """The sentence that holds text position `pos` (the next one when `pos` is between)."""
-        if not self.spans:
+        spans = self.spans
+        if not spans:
             return (0, len(self.text), self.text)
         index = max(0, bisect_right(self._starts, pos) - 1)
-        start, end, sentence = self.spans[index]
-        if pos >= end and index + 1 < len(self.spans):
-            return self.spans[index + 1]
+        start, end, sentence = spans[index]
+        if pos >= end and index + 1 < len(spans):
+            return spans[index + 1]
         return start, end, sentence
 
 
@@ -130,10 +139,17 @@ class Table:
             for rule in self.rules
         )
 
-    def hits(self, doc: Doc) -> Iterator[Hit]:
-        """Every accepted match, rule by rule, in text order within a rule."""
+    def hits(self, doc: Doc, once: bool = False) -> Iterator[Hit]:
+        """Every accepted match, rule by rule, in text order within a rule.
+
+        With `once`, only the first hit of each value: a rule stops at its first
+        accepted match, and a rule whose value was already found is skipped.
+        """
+        seen: set[str] = set()
         for rule, pattern, bounded, unless, need, opening in self._compiled:
             source = doc.source(rule.where, rule.cased)
+            if once and rule.value in seen:
+                continue
             if not source or (need is not None and not doc.words.meets(need)):
                 continue
             if opening is None:
@@ -149,6 +165,9 @@ class Table:
                 hit = _hit(doc, rule, match, unless)
                 if hit is not None:
                     yield hit
+                    if once:
+                        seen.add(hit.value)
+                        break
 
 
 def _compile(pattern: str) -> tuple[re.Pattern[str], bool]:
