@@ -7,7 +7,7 @@ Every change that could lose something is logged with its inverse (see
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, time
 from email.utils import parseaddr
@@ -219,7 +219,13 @@ def refresh(session: Session, settings: Settings, app_id: int, now: datetime) ->
     app_store.update_from_scan(session, app_id, stage=stage, status=status, updated_at=latest)
 
 
-def _change_aliases(db: Database, kind: str, summary: str, how, *names: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def _change_aliases(
+    db: Database,
+    kind: str,
+    summary: str,
+    how: Callable[..., dict[str, str]],
+    *names: str,
+) -> dict[str, str]:
     with db.transaction() as session:
         before = app_store.aliases(session)
         after = how(before, *names)
