@@ -3,8 +3,11 @@
 Run: python -m gracefully.understand.examples.generate
 The output is deterministic (fixed seed) and committed, so training never
 depends on running this script. Variety comes from ATS styles, greetings,
-anonymised placeholders, HTML-flattened text, missing subject/sender and
-truncated bodies, because real inboxes look like that.
+anonymised placeholders, HTML-flattened text with web boilerplate, missing
+subject/sender, one-line and empty bodies and truncated bodies, because real
+inboxes look like that. A category has several recipes (e.g. a confirmation is
+an acknowledgement or a later status notice) so that no single template
+phrasing stands for it.
 """
 
 from __future__ import annotations
@@ -13,21 +16,23 @@ import json
 import random
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from gracefully.understand.examples import fillers as f
+from gracefully.understand.examples import kinds as k
 from gracefully.understand.examples import phrases as p
 from gracefully.understand.examples import templates as t
 
 COUNTS = {
-    "rejection": 380,
-    "confirmation": 420,
-    "interview": 110,
-    "assessment": 90,
+    "rejection": 400,
+    "confirmation": 480,
+    "interview": 220,
+    "assessment": 170,
     "offer": 60,
-    "recruiter_outreach": 150,
+    "recruiter_outreach": 240,
     "job_alert": 250,
-    "other": 260,
+    "other": 420,
 }
 OUT = Path(__file__).with_name("generated.jsonl")
 
@@ -102,15 +107,92 @@ def _other_parts(rng: random.Random) -> list[str]:
     return rng.sample(pool, k=rng.randint(1, 4)) + _maybe(rng, 0.1, f.COMPANY_BLURBS)
 
 
-RECIPES: dict[str, tuple[list[str], Callable[[random.Random], list[str]]]] = {
-    "rejection": (t.REJECTION_SUBJECTS, _rejection_parts),
-    "confirmation": (t.CONFIRMATION_SUBJECTS, _confirmation_parts),
-    "interview": (t.INTERVIEW_SUBJECTS, _core_extra(t.INTERVIEW_CORE, t.INTERVIEW_EXTRA)),
-    "assessment": (t.ASSESSMENT_SUBJECTS, _core_extra(t.ASSESSMENT_CORE, t.ASSESSMENT_EXTRA)),
-    "offer": (t.OFFER_SUBJECTS, _core_extra(t.OFFER_CORE, t.OFFER_EXTRA)),
-    "recruiter_outreach": (t.OUTREACH_SUBJECTS, _outreach_parts),
-    "job_alert": (t.JOB_ALERT_SUBJECTS, _job_alert_parts),
-    "other": (t.OTHER_SUBJECTS, _other_parts),
+def _status_parts(rng: random.Random) -> list[str]:
+    """A later notice about an application still open: nothing decided yet."""
+    parts = rng.sample(k.STATUS_CORE, k=rng.choice([1, 1, 2]))
+    return parts + rng.sample(k.STATUS_NEXT, k=rng.choice([0, 1, 2]))
+
+
+def _personal_outreach_parts(rng: random.Random) -> list[str]:
+    return rng.sample(k.OUTREACH_CORE, k=rng.choice([2, 3, 3, 4]))
+
+
+def _adjacent_parts(rng: random.Random) -> list[str]:
+    """Everyday mail that talks about jobs, CVs and applications without being job mail."""
+    return rng.sample(rng.choice(k.OTHER_ADJACENT), k=rng.choice([1, 1, 2]))
+
+
+def _event_parts(rng: random.Random) -> list[str]:
+    """Calendar mail about life and work: invite boilerplate does not make an interview."""
+    return [rng.choice(k.EVENT_CORE), *rng.sample(k.CALENDAR_EXTRA, k=rng.choice([1, 2]))]
+
+
+@dataclass(frozen=True)
+class Recipe:
+    subjects: list[str]
+    parts: Callable[[random.Random], list[str]]
+    core: list[str]
+    """The deciding sentences: a one-line email is one of these."""
+
+
+RECIPES: dict[str, list[tuple[float, Recipe]]] = {
+    "rejection": [(1.0, Recipe(t.REJECTION_SUBJECTS, _rejection_parts, t.REJECTION_DECISIONS))],
+    "confirmation": [
+        (0.7, Recipe(t.CONFIRMATION_SUBJECTS, _confirmation_parts, t.CONFIRMATION_CORE)),
+        (0.3, Recipe(k.STATUS_SUBJECTS, _status_parts, k.STATUS_CORE)),
+    ],
+    "interview": [
+        (
+            0.5,
+            Recipe(
+                t.INTERVIEW_SUBJECTS,
+                _core_extra(t.INTERVIEW_CORE, t.INTERVIEW_EXTRA),
+                t.INTERVIEW_CORE,
+            ),
+        ),
+        (
+            0.5,
+            Recipe(
+                k.CALENDAR_SUBJECTS, _core_extra(k.CALENDAR_CORE, k.CALENDAR_EXTRA), k.CALENDAR_CORE
+            ),
+        ),
+    ],
+    "assessment": [
+        (
+            0.5,
+            Recipe(
+                t.ASSESSMENT_SUBJECTS,
+                _core_extra(t.ASSESSMENT_CORE, t.ASSESSMENT_EXTRA),
+                t.ASSESSMENT_CORE,
+            ),
+        ),
+        (
+            0.5,
+            Recipe(
+                k.TAKE_HOME_SUBJECTS,
+                _core_extra(k.TAKE_HOME_CORE, k.TAKE_HOME_EXTRA),
+                k.TAKE_HOME_CORE,
+            ),
+        ),
+    ],
+    "offer": [
+        (1.0, Recipe(t.OFFER_SUBJECTS, _core_extra(t.OFFER_CORE, t.OFFER_EXTRA), t.OFFER_CORE))
+    ],
+    "recruiter_outreach": [
+        (0.55, Recipe(t.OUTREACH_SUBJECTS, _outreach_parts, t.OUTREACH_CORE)),
+        (0.45, Recipe(k.OUTREACH_SUBJECTS, _personal_outreach_parts, k.OUTREACH_CORE)),
+    ],
+    "job_alert": [(1.0, Recipe(t.JOB_ALERT_SUBJECTS, _job_alert_parts, t.JOB_ALERT_FRAMES))],
+    "other": [
+        (0.45, Recipe(t.OTHER_SUBJECTS, _other_parts, t.OTHER_BODIES)),
+        (0.1, Recipe(k.EVENT_SUBJECTS, _event_parts, k.EVENT_CORE)),
+        (
+            0.45,
+            Recipe(
+                k.ADJACENT_SUBJECTS, _adjacent_parts, [x for pool in k.OTHER_ADJACENT for x in pool]
+            ),
+        ),
+    ],
 }
 _PERSONAL = {"interview", "offer", "recruiter_outreach", "other"}
 
@@ -132,19 +214,38 @@ def _flatten(body: str) -> str:
     return re.sub(r"\s+", " ", body).strip()
 
 
-def compose(rng: random.Random, category: str) -> dict[str, str]:
-    slots = _slots(rng)
-    subjects, parts = RECIPES[category]
-    sender, footer = _sender(rng, category, slots)
+def _recipe(rng: random.Random, category: str) -> Recipe:
+    weights, recipes = zip(*RECIPES[category], strict=True)
+    return rng.choices(recipes, weights=weights)[0]
+
+
+def _body(rng: random.Random, category: str, recipe: Recipe, slots: dict[str, str]) -> str:
+    """Full, one-line (5%) or empty (4%) body; 12% get web boilerplate around them."""
+    shape = rng.random()
+    if shape < 0.04:
+        return ""
     greeting = rng.choice(p.GREETINGS) if category != "job_alert" else ""
+    if shape < 0.09:
+        return "\n\n".join(x for x in (greeting, rng.choice(recipe.core)) if x).format(**slots)
     signoff = rng.choice(p.SIGNOFFS) if category not in ("job_alert", "other") else ""
-    paragraphs = [greeting, *parts(rng), signoff, footer]
+    paragraphs = [greeting, *recipe.parts(rng), signoff, slots["footer"]]
+    if rng.random() < 0.12:
+        paragraphs = [*_maybe(rng, 0.7, k.BOILERPLATE_HEAD), *paragraphs]
+        paragraphs += rng.sample(k.BOILERPLATE_FOOT, k=rng.randint(1, 4))
     body = "\n\n".join(x for x in paragraphs if x).format(**slots)
     if rng.random() < 0.25:
         body = _flatten(body)
     if rng.random() < 0.06:
         body = body[: max(80, int(len(body) * rng.uniform(0.5, 0.85)))]
-    subject = rng.choice(subjects).format(**slots) if rng.random() > 0.3 else ""
+    return body
+
+
+def compose(rng: random.Random, category: str) -> dict[str, str]:
+    slots = _slots(rng)
+    recipe = _recipe(rng, category)
+    sender, slots["footer"] = _sender(rng, category, slots)
+    body = _body(rng, category, recipe, slots)
+    subject = rng.choice(recipe.subjects).format(**slots) if rng.random() > 0.3 or not body else ""
     sender = sender if rng.random() > 0.45 else ""
     return {"subject": subject, "sender": sender, "body": body, "category": category}
 
