@@ -97,6 +97,9 @@ SKIP: tuple[Rule, ...] = (
 """Signs of mail that is not about the user's applications."""
 
 
+_RULE_FIELDS = frozenset(r.field for r in KEEP + SKIP) - {"sender"}
+
+
 @dataclass(frozen=True, slots=True)
 class Verdict:
     skip: bool
@@ -127,7 +130,7 @@ def _fields(head: bytes) -> dict[str, str]:
     def text(name: bytes) -> str:
         return decode_header_value(raw.get(name, b"").decode("ascii", "surrogateescape"))
 
-    values = {name.decode("latin-1"): text(name) for name in raw}
+    values = {name: text(name.encode()) for name in _RULE_FIELDS if name.encode() in raw}
     values["sender"] = text(b"from") or text(b"sender")
     return values
 
