@@ -3,8 +3,9 @@
 Usage: OMP_NUM_THREADS=1 .venv/bin/python bench/time_details.py [path/to/dev.jsonl] [--rounds N]
 
 One warm-up pass, then the best of `--rounds` passes, in process CPU time (the
-machine is shared: CPU time and the best pass are the least disturbed). Prints the mean time per email over
-all emails and over the rejections alone. The corpus is only read, to measure.
+machine is shared: CPU time and the best pass are the least disturbed). Prints
+the mean time per email over all emails and over the rejections alone. The
+corpus is only read, to measure.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ import time
 from pathlib import Path
 
 from eval_details import DEFAULT, to_email
-
 from gracefully.domain import Category, Email
 from gracefully.understand.details import extract
 

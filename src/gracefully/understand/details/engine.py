@@ -131,12 +131,13 @@ class Table:
         self._compiled = tuple(
             (
                 rule,
-                *_compile(rule.pattern),
+                *_compile(part),
                 re.compile(rule.unless) if rule.unless else None,
-                derive(rule.pattern) if rule.where is Where.TEXT else None,
-                anchor(rule.pattern),
+                derive(part) if rule.where is Where.TEXT else None,
+                anchor(part),
             )
             for rule in self.rules
+            for part in _parts(rule)
         )
 
     def hits(self, doc: Doc, once: bool = False) -> Iterator[Hit]:
@@ -170,6 +171,35 @@ class Table:
                         break
 
 
+def _parts(rule: Rule) -> list[str]:
+    """A rule with a fixed value runs as one scan per top-level alternative.
+
+    Each alternative gets its own prefilter and anchor, so the alternatives whose
+    words are absent cost nothing. The hits are the same; only which sentence
+    is quoted first may differ. A captured value keeps the single scan, because
+    there the text order of the matches decides which value wins.
+    """
+    if not rule.value or rule.where is not Where.TEXT:
+        return [rule.pattern]
+    return [part for branch in _branches(rule.pattern) for part in _unwrap(branch)]
+
+
+def _unwrap(pattern: str) -> list[str]:
+    """`\\b(?:a|b)` as `\\ba` and `\\bb`, when the group is the whole pattern."""
+    lead = "\\b" if pattern.startswith("\\b(?:") else ""
+    body = pattern[len(lead) :]
+    if not (body.startswith("(?:") and body.endswith(")") and _closes_at_end(body)):
+        return [pattern]
+    return [lead + branch for branch in _branches(body[3:-1])]
+
+
+def _closes_at_end(group: str) -> bool:
+    """Whether the group opened at index 0 closes at the last character."""
+    return (
+        next((index for index, char, depth in _syntax(group) if depth == 0), -1) == len(group) - 1
+    )
+
+
 def _compile(pattern: str) -> tuple[re.Pattern[str], bool]:
     """Compile, moving leading word boundaries out of the regex.
 
@@ -186,8 +216,14 @@ def _compile(pattern: str) -> tuple[re.Pattern[str], bool]:
 
 def _branches(pattern: str) -> list[str]:
     """Split `pattern` at its top-level `|` (outside groups and character classes)."""
-    branches, depth, start, index = [], 0, 0, 0
-    in_class = False
+    cuts = [index for index, char, depth in _syntax(pattern) if char == "|" and depth == 0]
+    bounds = zip([-1, *cuts], [*cuts, len(pattern)], strict=True)
+    return [pattern[start + 1 : end] for start, end in bounds]
+
+
+def _syntax(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """(index, character, depth after it) for each `(`, `)` and `|` outside escapes and classes."""
+    depth, index, in_class = 0, 0, False
     while index < len(pattern):
         char = pattern[index]
         if char == "\\":
@@ -197,16 +233,10 @@ def _branches(pattern: str) -> list[str]:
         elif char == "[":
             in_class = True
             index += pattern.startswith("^]", index + 1) * 2 or pattern.startswith("]", index + 1)
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            branches.append(pattern[start:index])
-            start = index + 1
+        elif char in "()|":
+            depth += {"(": 1, ")": -1, "|": 0}[char]
+            yield index, char, depth
         index += 1
-    branches.append(pattern[start:])
-    return branches
 
 
 def _captured(match: re.Match[str], raw: str) -> str:

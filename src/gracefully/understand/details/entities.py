@@ -157,9 +157,10 @@ ROLE: tuple[Rule, ...] = (
         "labelled-title",
         "role",
         "",
-        r"\b(?i:(?:position|role|post|job|title) of:?|(?:position|role|job|job title|title|position "
-        r"title|position applied for|(?:following|this) (?:position|job|role)s?(?:\(s\))?(?: at "
-        r"[^:\n]{1,40})?)[ \t]*:)[ \t]*\n?[\s•·*-]*(?!(?i:position|job|role|title)\b)" + _TITLE,
+        r"\b(?i:(?:position|role|post|job|title) of:?|(?:position|role|job|job title|title"
+        r"|position title|position applied for|(?:following|this) (?:position|job|role)s?"
+        r"(?:\(s\))?(?: at [^:\n]{1,40})?)[ \t]*:)[ \t]*\n?[\s•·*-]*(?!(?i:position|job|role|title)\b)"
+        + _TITLE,
         cased=True,
     ),
     Rule(
@@ -305,9 +306,9 @@ REQUISITION: tuple[Rule, ...] = (
         "req-label",
         "requisition_id",
         "",
-        r"\b(?i:req(?:uisition)?\.?(?: ?(?:id|#|no\.?|number|code))?|job ?(?:id|#|no\.?|number|code|"
-        r"ref(?:erence)?)|posting ?(?:id|#)|vacancy ?(?:id|#|no\.?|number)|reference ?(?:no\.?|#|"
-        r"number|id)|ref\.? ?(?:no\.?|#))\s*[:#]?\s*(?P<v>[A-Z]{0,5}[-_]?\d{3,}[A-Z0-9_-]*)\b",
+        r"\b(?i:req(?:uisition)?\.?(?: ?(?:id|#|no\.?|number|code))?|job ?(?:id|#|no\.?|number"
+        r"|code|ref(?:erence)?)|posting ?(?:id|#)|vacancy ?(?:id|#|no\.?|number)|reference ?"
+        r"(?:no\.?|#|number|id)|ref\.? ?(?:no\.?|#))\s*[:#]?\s*(?P<v>[A-Z]{0,5}[-_]?\d{3,}[A-Z0-9_-]*)\b",
         cased=True,
     ),
     Rule(

@@ -390,12 +390,66 @@ _ROLE_TRIMS = (
 )
 _ROLE_CUT = re.compile(r"\s+(?:(?:and|in|at) (?:the|our)|at|with|here at|within|@)\s+(?=\S)")
 ROLE_TITLE_WORDS = frozenset(
-    "analyst engineer intern internship developer manager scientist program programme associate"
-    " specialist designer researcher coordinator consultant director lead architect administrator"
-    " technician representative assistant officer apprentice apprenticeship fellow fellowship"
-    " graduate trainee cto cio ciso sme writer editor accountant advisor strategist recruiter"
-    " operator co-op programmer head vp president executive agent tester auditor economist"
-    " statistician teacher nurse clerk application student partner owner".split()
+    [
+        "analyst",
+        "engineer",
+        "intern",
+        "internship",
+        "developer",
+        "manager",
+        "scientist",
+        "program",
+        "programme",
+        "associate",
+        "specialist",
+        "designer",
+        "researcher",
+        "coordinator",
+        "consultant",
+        "director",
+        "lead",
+        "architect",
+        "administrator",
+        "technician",
+        "representative",
+        "assistant",
+        "officer",
+        "apprentice",
+        "apprenticeship",
+        "fellow",
+        "fellowship",
+        "graduate",
+        "trainee",
+        "cto",
+        "cio",
+        "ciso",
+        "sme",
+        "writer",
+        "editor",
+        "accountant",
+        "advisor",
+        "strategist",
+        "recruiter",
+        "operator",
+        "co-op",
+        "programmer",
+        "head",
+        "vp",
+        "president",
+        "executive",
+        "agent",
+        "tester",
+        "auditor",
+        "economist",
+        "statistician",
+        "teacher",
+        "nurse",
+        "clerk",
+        "application",
+        "student",
+        "partner",
+        "owner",
+    ]
 )
 """Words that make a capture a job title (for rules whose lead-in could also precede a company)."""
 
@@ -465,9 +519,35 @@ _NAME_SHAPE = re.compile(
     r"[A-Z](?:[a-z'’]+(?:-?[A-Z][a-z'’]+)?|[A-Z]?\.?)|[A-Z]{2,}(?:-[A-Z]{2,})?"
 )
 PERSON_TITLES = frozenset(
-    "recruiter manager coordinator director partner specialist lead sourcer head senior sr"
-    " principal associate advisor consultant generalist officer vp president founder ceo cto"
-    " cell mobile phone tel email".split()
+    [
+        "recruiter",
+        "manager",
+        "coordinator",
+        "director",
+        "partner",
+        "specialist",
+        "lead",
+        "sourcer",
+        "head",
+        "senior",
+        "sr",
+        "principal",
+        "associate",
+        "advisor",
+        "consultant",
+        "generalist",
+        "officer",
+        "vp",
+        "president",
+        "founder",
+        "ceo",
+        "cto",
+        "cell",
+        "mobile",
+        "phone",
+        "tel",
+        "email",
+    ]
 )
 """A word that can follow a name on its line: the job title or contact details, cut off."""
 

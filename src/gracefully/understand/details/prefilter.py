@@ -27,8 +27,36 @@ _TOKEN = re.compile(r"\w+")
 _MIN_SCORE = 3
 """A need whose weakest check is shorter than this filters almost nothing."""
 COMMON = frozenset(
-    "a an and are as at be by for from in is it not of on or our the this to was we will with"
-    " would you your".split()
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "in",
+        "is",
+        "it",
+        "not",
+        "of",
+        "on",
+        "or",
+        "our",
+        "the",
+        "this",
+        "to",
+        "was",
+        "we",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+    ]
 )
 """Words in nearly every email: a check on one of them filters nothing."""
 
