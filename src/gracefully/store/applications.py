@@ -26,6 +26,7 @@ from gracefully.store.tables import (
     ApplicationRow,
     CompanyAliasRow,
     ContactRow,
+    EmailRow,
     EventRow,
     LinkRow,
     MergedRow,
@@ -121,13 +122,19 @@ def rows_for_index(session: Session) -> list[ApplicationRow]:
 
 
 def thread_ids(session: Session) -> list[tuple[str, int]]:
-    """(message id, application id) for every linked email: the thread signal."""
-    from gracefully.store.tables import EmailRow
+    """(message id, application id) for every applied link: the thread signal.
 
+    A link still waiting for review is a guess, and a guess must not pull the
+    rest of its thread along with it.
+    """
     query = (
         select(EmailRow.message_id, LinkRow.application_id)
         .join(LinkRow, LinkRow.email_id == EmailRow.id)
-        .where(LinkRow.application_id.is_not(None), EmailRow.message_id.is_not(None))
+        .where(
+            LinkRow.application_id.is_not(None),
+            LinkRow.needs_review.is_(False),
+            EmailRow.message_id.is_not(None),
+        )
     )
     return [(m, a) for m, a in session.execute(query)]
 
