@@ -159,8 +159,8 @@ ROLE: tuple[Rule, ...] = (
         "",
         r"\b(?i:(?:position|role|post|job|title) of:?|(?:position|role|job|job title|title"
         r"|position title|position applied for|(?:following|this) (?:position|job|role)s?"
-        r"(?:\(s\))?(?: at [^:\n]{1,40})?)[ \t]*:)[ \t]*\n?[\s•·*-]*(?!(?i:position|job|role|title)\b)"
-        + _TITLE,
+        r"(?:\(s\))?(?: at [^:\n]{1,40})?)[ \t]*:)[ \t]*\n?[\s•·*-]*"
+        r"(?!(?i:position|job|role|title)\b)" + _TITLE,
         cased=True,
     ),
     Rule(
@@ -308,7 +308,8 @@ REQUISITION: tuple[Rule, ...] = (
         "",
         r"\b(?i:req(?:uisition)?\.?(?: ?(?:id|#|no\.?|number|code))?|job ?(?:id|#|no\.?|number"
         r"|code|ref(?:erence)?)|posting ?(?:id|#)|vacancy ?(?:id|#|no\.?|number)|reference ?"
-        r"(?:no\.?|#|number|id)|ref\.? ?(?:no\.?|#))\s*[:#]?\s*(?P<v>[A-Z]{0,5}[-_]?\d{3,}[A-Z0-9_-]*)\b",
+        r"(?:no\.?|#|number|id)|ref\.? ?(?:no\.?|#))\s*[:#]?\s*"
+        r"(?P<v>[A-Z]{0,5}[-_]?\d{3,}[A-Z0-9_-]*)\b",
         cased=True,
     ),
     Rule(
