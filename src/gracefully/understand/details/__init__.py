@@ -67,7 +67,9 @@ _ROLE = Table(entities.ROLE)
 _CONTACT = Table(entities.CONTACT)
 _REQUISITION = Table(entities.REQUISITION)
 _DOMAIN_RULES = frozenset({"ats-tenant", "sender-domain"})
-_GREETING = re.compile(r"\b(?:Hi|Hello|Dear|Hey|Greetings)[ \t,]+([A-Z][\w'’-]+)")
+_GREETING = re.compile(
+    r"\b(?:(?:Hi|Hello|Dear|Hey|Greetings)[ \t,]+|(?:Thank you|Thanks),[ \t]+)([A-Z][\w'’-]+)"
+)
 """The addressee: a sign-off with the addressee's name is the candidate's own."""
 
 

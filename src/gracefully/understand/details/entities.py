@@ -279,7 +279,7 @@ CONTACT: tuple[Rule, ...] = (
         "contact",
         "",
         r"\b(?i:you spoke with|you spoke to|speaking with|conversation with|call with|chat with"
-        r"|met with|meeting with)[ \t]+" + _PERSON + r"(?=[ \t]*(?:$|\n|[.,!&)?]|and\b))",
+        r"|met with|meeting with)[ \t]+" + _PERSON + r"(?=[ \t]*(?:$|\n|[.,!&)?]|[a-z]))",
         cased=True,
     ),
     Rule(

@@ -1,0 +1,123 @@
+"""The engine's shortcuts change nothing: prefilter needs and anchors, checked on every rule.
+
+Each rule of every table is run over the demo mailbox (mail the project wrote)
+and over the written bodies below, and the fast paths are compared with a
+plain `re.finditer`.
+"""
+
+from __future__ import annotations
+
+import mailbox
+import re
+from pathlib import Path
+
+import pytest
+
+import gracefully.understand.details as details
+from gracefully.domain import Address, Email
+from gracefully.understand.details.anchors import anchor
+from gracefully.understand.details.engine import Doc, Table, Where, _parts, _unwrap
+from gracefully.understand.details.prefilter import Words, derive
+
+DEMO = Path(details.__file__).parents[2] / "samples" / "demo.mbox"
+WRITTEN = [
+    "Thank you for applying to the Data Analyst position at Lumora. We have decided to move "
+    "forward with other candidates.\n\nBest regards,\nRita Moss\nTalent Partner",
+    "Hi Sam, thanks for speaking with me on Tuesday. The role has been put on hold due to budget "
+    "constraints. Please do not reply to this automated message. Powered by Greenhouse.",
+    "Position: Platform Engineer II\nJob ID: JR-20931\nWe will keep your resume on file and may "
+    "reach out if a suitable opportunity arises. Kind regards, Tomas Berg Recruiter",
+    "Leider haben wir uns für einen anderen Kandidaten entschieden. Viele Grüße\nJana Vogt",
+    "Your application was sent to Corvid Systems\nCorvid Systems \nBackend Developer\nApplied",
+]
+
+
+def _bodies() -> list[Email]:
+    mails = [Email(f"w{i}", "Your application", None, None, text) for i, text in enumerate(WRITTEN)]
+    for index, message in enumerate(mailbox.mbox(DEMO)):
+        plain = [part for part in message.walk() if part.get_content_type() == "text/plain"]
+        payload = plain[0].get_payload(decode=True) if plain else b""
+        text = payload.decode("utf-8", "replace")
+        sender = Address("", "careers@example.com")
+        mails.append(Email(f"d{index}", str(message["subject"] or ""), sender, None, text))
+    return mails
+
+
+BODIES = _bodies()
+RULES = [
+    rule
+    for table in vars(details).values()
+    if isinstance(table, Table)
+    for rule in table.rules
+    if rule.where is Where.TEXT
+]
+
+
+def _sources(rule: details.Rule) -> list[tuple[str, str]]:
+    docs = [Doc(mail) for mail in BODIES]
+    return [(doc.source(Where.TEXT, rule.cased), doc.source(Where.TEXT, False)) for doc in docs]
+
+
+def test_the_demo_mailbox_is_there_to_check_against() -> None:
+    assert len(BODIES) > 40 and sum(bool(mail.text) for mail in BODIES) > 40
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.name)
+def test_a_need_holds_wherever_a_part_of_the_rule_matches(rule: details.Rule) -> None:
+    for part in {rule.pattern, *_parts(rule)}:
+        need, compiled = derive(part), re.compile(part)
+        for source, low in _sources(rule):
+            if need is not None and compiled.search(source):
+                assert Words(low).meets(need), (rule.name, part)
+
+
+ANCHORED = [rule for rule in RULES if anchor(rule.pattern) is not None]
+
+
+def test_most_rules_have_an_anchor() -> None:
+    assert len(ANCHORED) > len(RULES) * 2 / 3
+
+
+@pytest.mark.parametrize("rule", ANCHORED, ids=lambda rule: rule.name)
+def test_an_anchor_finds_exactly_what_finditer_finds(rule: details.Rule) -> None:
+    opening, compiled = anchor(rule.pattern), re.compile(rule.pattern)
+    assert opening is not None
+    for source, low in _sources(rule):
+        fast = [match.span() for match in opening.matches(compiled, source, low)]
+        assert fast == [match.span() for match in compiled.finditer(source)]
+
+
+NEEDS = [
+    # pattern, a text it matches, a text whose words cannot match it
+    (r"\bfeedback\b", "no feedback, sorry", "nothing here"),
+    (r"\brelocat\w+", "relocation is required", "we located you"),
+    (r"thank(?:s| you)", "nothanks", "thankful"[:4]),
+    (r"\b(?:on-?site|hybrid) (?:role|presence)", "an onsite presence", "an office job"),
+    (r"(?i:Best) regards,\n(?P<v>[A-Z]\w+)", "best regards,\nRita", "best wishes"),
+]
+
+
+@pytest.mark.parametrize(("pattern", "hit", "miss"), NEEDS)
+def test_a_need_is_met_by_a_match_and_not_by_other_words(pattern: str, hit: str, miss: str) -> None:
+    need = derive(pattern)
+    assert need is not None and re.search(pattern, hit)
+    assert Words(hit.lower()).meets(need)
+    assert not Words(miss.lower()).meets(need)
+
+
+def test_a_pattern_with_no_literal_has_no_need_and_no_anchor() -> None:
+    assert derive(r"[A-Z]\w+ [A-Z]\w+") is None
+    assert anchor(r"[A-Z]\w+ [A-Z]\w+") is None
+
+
+SPLITS = [
+    (r"\b(?:a|b(?:c|d))", [r"\ba", r"\bb(?:c|d)"]),
+    (r"\b(?:a|b)c", [r"\b(?:a|b)c"]),
+    (r"(?:a|[)|])", ["a", "[)|]"]),
+    ("x", ["x"]),
+]
+
+
+@pytest.mark.parametrize(("pattern", "parts"), SPLITS)
+def test_a_wrapped_alternation_splits_into_parts(pattern: str, parts: list[str]) -> None:
+    assert _unwrap(pattern) == parts

@@ -1,0 +1,166 @@
+"""Role and contact as written, one row per phrasing (fake names); nulls must stay null."""
+
+from __future__ import annotations
+
+import pytest
+
+from gracefully.domain import Address, Category, Email
+from gracefully.understand.details import extract
+from gracefully.understand.details.names import clean_person, clean_role, sender_person
+
+R, C = Category.REJECTION, Category.CONFIRMATION
+
+
+def mail(body: str, subject: str = "", sender: str = "", name: str = "") -> Email:
+    return Email("t", subject, Address(name, sender) if sender else None, None, body)
+
+
+ROLES = [
+    # the title ends at the role noun, the company or the sentence
+    (mail("Thanks for applying for the Data Analyst position at Lumora."), "Data Analyst"),
+    (
+        mail(
+            "Thank you for your interest in Quillon and the Platform Engineer - Summer 2026 role."
+        ),
+        "Platform Engineer - Summer 2026",
+    ),
+    (
+        mail(
+            "We received your application for the position of Analyst, Risk and Pricing at Ostara."
+        ),
+        "Analyst, Risk and Pricing",
+    ),
+    (mail("Position: Backend Developer II\nJob Number: JR0044125\n"), "Backend Developer II"),
+    (mail("the following position:\nR-553120 Support Engineer\nThanks"), "Support Engineer"),
+    (
+        mail("Thank you for applying to the Junior Designer (Req ID: 88123) role."),
+        "Junior Designer",
+    ),
+    (
+        mail("Your application for Site Reliability Engineer, 448812 has been received."),
+        "Site Reliability Engineer",
+    ),
+    (
+        mail("Thanks for applying to the Lumora\u00a0Data Scientist\u00a0role."),
+        "Lumora Data Scientist",
+    ),
+    (
+        mail("We appreciate your interest in Brightfold's Product Analyst Intern role."),
+        "Product Analyst Intern",
+    ),
+    (
+        mail(
+            "Thanks for applying to Lumora Labs.",
+            subject="Application for Cloud Architect - Lumora Labs",
+        ),
+        "Cloud Architect",
+    ),
+    (
+        mail("Your application was sent to Corvid Systems\nCorvid Systems \nQA Engineer\nCorvid"),
+        "QA Engineer",
+    ),
+    # a company after "applying to" is not a role
+    (mail("Thank you for applying to Lumora Labs. We will be in touch."), None),
+    (mail("Thank you for your interest in the Equal Employment Opportunity survey."), None),
+    (mail("We are an equal opportunity employer."), None),
+]
+
+
+@pytest.mark.parametrize(("email", "role"), ROLES)
+def test_role_is_the_title_as_written(email: Email, role: str | None) -> None:
+    assert extract(email, C).role == role
+
+
+CONTACTS = [
+    (mail("We will not proceed.\n\nBest,\nRita Moss"), "Rita Moss"),
+    (mail("We will not proceed.\n\nKind regards\nTomas Berg | Talent Partner"), "Tomas Berg"),
+    (
+        mail("We will not proceed.\n\nBest Wishes,\n\n--\n\nJANA VOGT\n\nCAMPUS RECRUITER"),
+        "Jana Vogt",
+    ),
+    (
+        mail("We will not proceed.\n\nThanks,\n\n Lena Ortiz-Kaye\nRecruiting Lead"),
+        "Lena Ortiz-Kaye",
+    ),
+    (mail("We will not proceed. Regards, EJ Narro Recruiter Talent Acquisition"), "EJ Narro"),
+    (mail("Hi Sam, my name is Priya Dalal and I'm a recruiter at Ostara."), "Priya Dalal"),
+    (mail("Hi Sam, this is Omar from Quillon reaching out about a role."), "Omar"),
+    (mail("Thank you for the time you spoke with Dana Whitfield last week."), "Dana Whitfield"),
+    (mail("Questions? Please contact: Marco Feld\nLumora Inc."), "Marco Feld"),
+    (mail("Thanks again, and good luck.\n\nMarta"), "Marta"),
+    (mail("Hello", subject="Interview with Iris Haldane - Data Analyst"), "Iris Haldane"),
+    (mail("We will not proceed.", sender="tomas.berg@lumora.com", name="Tomas Berg"), "Tomas Berg"),
+    # teams, companies, systems and the addressee are not a contact
+    (mail("We will not proceed.\n\nBest,\nThe Recruiting Team"), None),
+    (mail("We will not proceed.\n\nThanks,\nLumora's Talent Acquisition Team"), None),
+    (mail("We will not proceed.\n\nWarm Regards,\nCorvid Talent Acquisition Team"), None),
+    (
+        mail(
+            "We will not proceed.\n\nSincerely,\nRed Lantern", sender="redlantern+auto@ats.example"
+        ),
+        None,
+    ),
+    (mail("Thank you, Sam Carter, for applying.\nBest,\nSam Carter", subject="Hi"), None),
+    (mail("Dear Sam,\nWe will not proceed.\n\nBest regards,\nSam"), None),
+    (mail("We will not proceed.", sender="noreply@lumora.com", name="Lumora Careers"), None),
+    (
+        mail("We will not proceed.", sender="do-not-reply@ostara.com", name="do-not-reply ostara"),
+        None,
+    ),
+    (mail("We will not proceed.", sender="ostara@myworkday.com", name="Colleague Portal"), None),
+    (mail("We will not proceed.", sender="notify@quillon.com", name="Quillon Systems"), None),
+]
+
+
+@pytest.mark.parametrize(("email", "contact"), CONTACTS)
+def test_contact_is_a_named_human(email: Email, contact: str | None) -> None:
+    assert extract(email, R).contact == contact
+
+
+def test_the_contact_comes_with_its_sentence() -> None:
+    details = extract(mail("We will not proceed.\n\nBest,\nRita Moss"), R)
+    evidence = next(e for e in details.evidence if e.field == "contact")
+    assert (evidence.rule, evidence.value) == ("sign-off", "Rita Moss")
+
+
+CLEAN_ROLES = [
+    ("Data Analyst, Service Planning , 210821", None, "Data Analyst, Service Planning"),
+    ("R-438834 Analytics Associate", None, "Analytics Associate"),
+    ("Field Engineer (Job number: 1736486)", None, "Field Engineer"),
+    ("Support Analyst - Lumora", "Lumora", "Support Analyst"),
+    ("Position of Data Steward", None, "Data Steward"),
+    ("Data Analyst Intern - Summer 2026", None, "Data Analyst Intern - Summer 2026"),
+    ("2026 Graduate Programme", None, "2026 Graduate Programme"),
+    ("our team", None, None),
+]
+
+
+@pytest.mark.parametrize(("value", "company", "role"), CLEAN_ROLES)
+def test_clean_role_trims_ids_and_the_company(
+    value: str, company: str | None, role: str | None
+) -> None:
+    assert clean_role(value, company) == role
+
+
+CLEAN_PEOPLE = [
+    ("Rita Moss Recruiter", None, "Rita Moss"),
+    ("Lumora Talent Acquisition", None, None),
+    ("Red Lantern", "Red Lantern Ltd", None),
+    ("Red Lantern", None, "Red Lantern"),
+    ("ANA LIMA", None, "Ana Lima"),
+    ("Thanks", None, None),
+]
+
+
+@pytest.mark.parametrize(("value", "company", "person"), CLEAN_PEOPLE)
+def test_clean_person_refuses_teams_and_companies(
+    value: str, company: str | None, person: str | None
+) -> None:
+    assert clean_person(value, company) == person
+
+
+def test_a_sender_name_counts_only_when_the_mailbox_holds_it() -> None:
+    assert sender_person(Address("Ana Lima", "ana.lima@ostara.com")) == "Ana Lima"
+    assert sender_person(Address("Ana Lima", "no-reply@ostara.com")) is None
+    assert sender_person(Address("Palo Verde", "paloverde@ats.example")) == "Palo Verde"
+    assert sender_person(Address("Palo Verde", "paloverde+auto@ats.example")) is None
