@@ -74,7 +74,8 @@ def _rejection_parts(rng: random.Random) -> list[str]:
 def _confirmation_parts(rng: random.Random) -> list[str]:
     parts = [*_maybe(rng, 0.6, f.SHARED_OPENINGS), rng.choice(t.CONFIRMATION_CORE)]
     parts += _maybe(rng, 0.4, f.COMPANY_BLURBS)
-    parts += rng.sample(t.CONFIRMATION_NEXT + f.CONFIRMATION_PROCESS, k=rng.choice([0, 1, 2, 3]))
+    pool = t.CONFIRMATION_NEXT + f.CONFIRMATION_PROCESS + k.CONFIRMATION_HEDGES
+    parts += rng.sample(pool, k=rng.choice([0, 1, 2, 3]))
     return parts + _maybe(rng, 0.7, f.SHARED_CLOSINGS)
 
 
@@ -124,7 +125,7 @@ def _adjacent_parts(rng: random.Random) -> list[str]:
 
 def _event_parts(rng: random.Random) -> list[str]:
     """Calendar mail about life and work: invite boilerplate does not make an interview."""
-    return [rng.choice(k.EVENT_CORE), *rng.sample(k.CALENDAR_EXTRA, k=rng.choice([1, 2]))]
+    return [rng.choice(k.EVENT_CORE), *rng.sample(k.SCHEDULING_EXTRA, k=rng.choice([1, 2]))]
 
 
 @dataclass(frozen=True)
@@ -153,7 +154,9 @@ RECIPES: dict[str, list[tuple[float, Recipe]]] = {
         (
             0.5,
             Recipe(
-                k.CALENDAR_SUBJECTS, _core_extra(k.CALENDAR_CORE, k.CALENDAR_EXTRA), k.CALENDAR_CORE
+                k.SCHEDULING_SUBJECTS,
+                _core_extra(k.SCHEDULING_CORE, k.SCHEDULING_EXTRA),
+                k.SCHEDULING_CORE,
             ),
         ),
     ],

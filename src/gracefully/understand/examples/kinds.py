@@ -58,6 +58,17 @@ We'll write again as soon as we have news.
 We expect to finish reviewing applications by {date}.
 """)
 
+CONFIRMATION_HEDGES = lines("""
+If your background isn't the right match for this opening, we may still consider you for other roles.
+Should we decide not to move forward, you will receive an email from us; if we'd like to talk, a recruiter will call you.
+We're not able to reply personally to every applicant, but every application is read.
+Please don't be discouraged if you don't hear from us right away; reviews can take a few weeks.
+Unfortunately we cannot accept applications sent by email, so please keep using the candidate portal for any updates.
+If you are not contacted within four weeks, the role may have been filled; your profile stays in our system for future openings.
+Thank you for applying here! Your application is being reviewed, and you can track its status in your candidate home.
+""")
+"""Acknowledgements that mention what could go wrong: a conditional is not a decision."""
+
 TAKE_HOME_SUBJECTS = lines("""
 Case study for the {role} interview
 Your {company} coding exercise
@@ -130,7 +141,7 @@ Are you open to hearing about new roles? I have something that fits your experie
 If this isn't for you, do you know anyone who might be a good fit?
 """)
 
-CALENDAR_SUBJECTS = lines("""
+SCHEDULING_SUBJECTS = lines("""
 Invitation: {company} interview - {name} @ {date} {time}
 Updated invitation with note: Hiring manager chat @ {date}
 Accepted: Technical interview with {recruiter}
@@ -141,7 +152,7 @@ Your panel interview details
 Final round agenda - {company}
 """)
 
-CALENDAR_CORE = lines("""
+SCHEDULING_CORE = lines("""
 {recruiter} has invited you to an event: {company} interview, {date}, {time}, 45 minutes. Join with Google Meet.
 Join with Google Meet: meet.google.com/xqr-tmpa-kvz\\nJoin by phone: +1 414-555-0147 PIN: 992 117#
 Microsoft Teams meeting. Join on your computer, mobile app or room device. Meeting ID: 281 447 903 66 Passcode: 7hQk2a
@@ -157,15 +168,22 @@ We'd like to invite you to interview for the {role} position. Please reply with 
 Your interviewers will be {recruiter} (hiring manager) and a senior member of the team.
 This event has been changed: the interview now starts at {time}.
 Can we move our call to {date}? Something came up on my side, sorry for the short notice.
+Thanks for applying! I'm the recruiter for this team and I'd like to set up a 30-minute phone screen about your experience.
+You can book any open slot on my calendar here: {link}
+Your application stood out to the hiring team, and we'd like to talk with you about the {role} role this week.
+Would you be free for a quick video call on {date}? It's an informal first conversation with the team lead.
 """)
 
-CALENDAR_EXTRA = lines("""
+SCHEDULING_EXTRA = lines("""
 When: {date} {time} - 45 min. Where: Zoom (link in the invite). Organizer: {recruiter}.
 View all guest info. Reply for this event: Yes / No / Maybe. More options.
 Please bring a photo ID and arrive ten minutes early; ask for me at reception.
 You don't need to prepare anything special, just be ready to talk about your past projects.
 Invitation from Google Calendar. Forwarding this invitation could allow any recipient to send a response to the organizer.
 Going? Yes - Maybe - No. You are receiving this because you are an attendee on this event.
+Before we talk, it may help to know our stack: Python, dbt and Postgres, with a bit of Spark for the bigger jobs.
+In the call we'll go over your background, the team's projects and what you're looking for next.
+Don't worry about preparing slides; it's a conversation, not a test.
 """)
 
 EVENT_SUBJECTS = lines("""
