@@ -12,6 +12,7 @@ from gracefully.ingest._mbox import MboxSource
 from gracefully.ingest._quote import split_quoted
 from gracefully.ingest._sources import EmlFolderSource, MaildirSource, MemorySource, open_source
 from gracefully.ingest._types import MailSource, RawMessage, SourceError
+from gracefully.ingest.prefilter import Verdict, header_only, judge
 
 __all__ = [
     "EmlFolderSource",
@@ -21,8 +22,11 @@ __all__ = [
     "MemorySource",
     "RawMessage",
     "SourceError",
+    "Verdict",
     "decode",
+    "header_only",
     "identity",
+    "judge",
     "open_source",
     "split_quoted",
 ]

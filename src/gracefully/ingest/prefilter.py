@@ -119,6 +119,11 @@ def judge(head: bytes) -> Verdict:
     return Verdict(skip is not None, skip.name if skip else "no rule")
 
 
+def header_only(data: bytes) -> bytes:
+    """The header block of a message, as a message of its own with an empty body."""
+    return split_head(data)[0].rstrip(b"\r\n") + b"\n\n"
+
+
 def needs_body(head: bytes) -> bool:
     """True unless the header shows the message is not job mail."""
     return not judge(head).skip

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from gracefully import ingest
 from gracefully.config import Settings
-from gracefully.domain import Category, Email, Malformed, Reading
+from gracefully.domain import Category, Email, Evidence, Malformed, Reading
 from gracefully.service.replies import record_replies
 from gracefully.service.tracking import Tracker
 from gracefully.store import mail as mail_store
@@ -34,7 +34,11 @@ ProgressFn = Callable[[int], None]
 class Resumable(Protocol):
     """A source that remembers its place (an IMAP folder's last UID). After each
     commit it hears how many more of the messages it yielded are stored, and
-    `committed(0)` at the end; a dry run never tells it anything."""
+    `committed(0)` at the end; a dry run never tells it anything. What it had
+    to skip on its own side (an oversized message, a vanished folder) it lists
+    in `problems`, for the report."""
+
+    problems: list[Malformed]
 
     def committed(self, count: int) -> None: ...
 
@@ -59,6 +63,9 @@ class ScanReport:
 @dataclass
 class _Batch:
     emails: list[Email] = field(default_factory=list)
+    """New messages to understand."""
+    ruled_out: list[Reading] = field(default_factory=list)
+    """Readings of the messages (last in `emails`) that the header pre-filter ruled out."""
     malformed: list[Malformed] = field(default_factory=list)
     seen: int = 0
 
@@ -80,7 +87,7 @@ def scan(
         fixes = mail_store.corrections(session)
         tracker = Tracker.load(session, settings, started)
     for batch in _ingest(source, known, settings.batch_size):
-        readings = _understand(reader, batch.emails, fixes)
+        readings = _understand(reader, batch, fixes)
         with db.transaction() as session:
             _record(session, batch, readings)
             tracked = tracker.track(session, batch.emails, readings)
@@ -94,6 +101,7 @@ def scan(
     if not dry_run:
         if isinstance(source, Resumable):
             source.committed(0)
+            report.skipped.extend(source.problems)
         with db.transaction() as session:
             session.add(
                 ScanRow(
@@ -108,13 +116,22 @@ def scan(
 
 
 def _ingest(source: ingest.MailSource, known: set[str], size: int) -> Iterator[_Batch]:
-    """Batches of new, decoded emails. Known identities are skipped before decoding."""
+    """Batches of new, decoded emails.
+
+    Known identities are skipped before decoding, and mail the header
+    pre-filter rules out is decoded from its headers alone: a real mailbox is
+    mostly receipts and newsletters, and their bodies are not worth reading.
+    """
     raw_iter = iter(source)
     while chunk := list(islice(raw_iter, size)):
         batch = _Batch(seen=len(chunk))
+        ruled_out: list[tuple[Email, str]] = []
         for raw in chunk:
             if mail_store.storage_id(ingest.identity(raw.data)) in known:
                 continue
+            verdict = ingest.judge(raw.data)
+            if verdict.skip:
+                raw = ingest.RawMessage(raw.ref, ingest.header_only(raw.data))
             decoded = ingest.decode(raw)
             if isinstance(decoded, Malformed):
                 batch.malformed.append(decoded)
@@ -122,14 +139,24 @@ def _ingest(source: ingest.MailSource, known: set[str], size: int) -> Iterator[_
             if mail_store.storage_id(decoded.id) in known:
                 continue
             known.add(mail_store.storage_id(decoded.id))
-            batch.emails.append(decoded)
+            if verdict.skip:
+                ruled_out.append((decoded, verdict.rule))
+            else:
+                batch.emails.append(decoded)
+        batch.emails.extend(email for email, _ in ruled_out)
+        batch.ruled_out = [_ruled_out(email, rule) for email, rule in ruled_out]
         yield batch
 
 
-def _understand(
-    reader: Reader, emails: list[Email], fixes: dict[str, dict[str, str]]
-) -> list[Reading]:
-    readings = reader.read_many(emails)
+def _ruled_out(email: Email, rule: str) -> Reading:
+    """The reading of a message the pre-filter ruled out, saying which rule did."""
+    why = Evidence("category", Category.OTHER.value, f"prefilter: {rule}", email.subject)
+    return Reading(email.id, Category.OTHER, 1.0, evidence=(why,), model_version="prefilter")
+
+
+def _understand(reader: Reader, batch: _Batch, fixes: dict[str, dict[str, str]]) -> list[Reading]:
+    unread = len(batch.emails) - len(batch.ruled_out)
+    readings = [*reader.read_many(batch.emails[:unread]), *batch.ruled_out]
     return [
         mail_store.apply_corrections(r, fixes.get(mail_store.storage_id(r.email_id), {}))
         for r in readings
