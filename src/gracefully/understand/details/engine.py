@@ -147,11 +147,12 @@ class Table:
         accepted match, and a rule whose value was already found is skipped.
         """
         seen: set[str] = set()
+        meets = doc.words.meets
         for rule, pattern, bounded, unless, need, opening in self._compiled:
-            source = doc.source(rule.where, rule.cased)
-            if once and rule.value in seen:
+            if (once and rule.value in seen) or (need is not None and not meets(need)):
                 continue
-            if not source or (need is not None and not doc.words.meets(need)):
+            source = doc.source(rule.where, rule.cased)
+            if not source:
                 continue
             if opening is None:
                 matches = pattern.finditer(source)

@@ -129,7 +129,8 @@ class Words:
                 index = bisect_left(self._sorted, prefix)
                 if index < len(self._sorted) and self._sorted[index].startswith(prefix):
                     return True
-        return any(text in self.low for text in need.substrings)
+        low = self.low
+        return any(text in low for text in need.substrings)
 
 
 def derive(pattern: str) -> Need | None:
@@ -181,8 +182,7 @@ def _edge_before(items: Sequence[Item], index: int, edge: bool) -> bool:
         index -= 1
         if not _optional(items[index]):
             return _is_edge(items[index])
-        body = list(items[index][1][2])  # type: ignore[index]
-        if not (body and _is_edge(body[-1])):
+        if not _bounded(list(items[index][1][2]), -1):  # type: ignore[index]
             return False
     return edge
 
@@ -193,10 +193,19 @@ def _edge_after(items: Sequence[Item], index: int, edge: bool) -> bool:
         index += 1
         if not _optional(items[index]):
             return _is_edge(items[index])
-        body = list(items[index][1][2])  # type: ignore[index]
-        if not (body and _is_edge(body[0])):
+        if not _bounded(list(items[index][1][2]), 0):  # type: ignore[index]
             return False
     return edge
+
+
+def _bounded(items: list[Item], end: int) -> bool:
+    """Whether the sequence's first (`end=0`) or last (`end=-1`) item is always an edge."""
+    if not items:
+        return False
+    op, arg = items[end]
+    if op is sre.BRANCH:
+        return all(_bounded(list(branch), end) for branch in arg[1])  # type: ignore[index]
+    return _is_edge(items[end])
 
 
 def _optional(item: Item) -> bool:
