@@ -59,7 +59,13 @@ ROLES = [
         mail("Your application was sent to Corvid Systems\nCorvid Systems \nQA Engineer\nCorvid"),
         "QA Engineer",
     ),
-    # a company after "applying to" is not a role
+    (
+        mail("Thanks.", subject="Ostara Interview Availability - Security Engineer"),
+        "Security Engineer",
+    ),
+    (mail("Title: Software Engineer III-\nLocation: Remote"), "Software Engineer III"),
+    # a company after "applying to" is not a role, nor a subject that only names the company
+    (mail("Thanks.", subject="Lumora Solar Application"), None),
     (mail("Thank you for applying to Lumora Labs. We will be in touch."), None),
     (mail("Thank you for your interest in the Equal Employment Opportunity survey."), None),
     (mail("We are an equal opportunity employer."), None),
@@ -131,6 +137,11 @@ CLEAN_ROLES = [
     ("Position of Data Steward", None, "Data Steward"),
     ("Data Analyst Intern - Summer 2026", None, "Data Analyst Intern - Summer 2026"),
     ("2026 Graduate Programme", None, "2026 Graduate Programme"),
+    ("Data Engineer (SQL) (Open)", None, "Data Engineer (SQL)"),
+    ("Analyst, Pricing ( R4420 )", None, "Analyst, Pricing"),
+    ("Data Analytics Intern –QRS0042AB", None, "Data Analytics Intern"),
+    ("Systems Analyst-R00105013", None, "Systems Analyst-R00105013"),
+    ("Director of Platform, Job ID", None, "Director of Platform"),
     ("our team", None, None),
 ]
 

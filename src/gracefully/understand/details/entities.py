@@ -139,7 +139,8 @@ _TWORD = (
     r"|\([^()\n]{1,60}\)|&)"
 )
 _TJOIN = (
-    r"(?:[ \t]*[-–—][ \t]*\n?[ \t]*|[ \t]*[/,][ \t]*|[ \t]+(?:(?:and|of|or|de|&)[ \t]+)?|(?=\())"
+    r"(?:[ \t]+[-–—][ \t]*\n?[ \t]*|[-–—][ \t]*|[ \t]*[/,][ \t]*"
+    r"|[ \t]+(?:(?:and|of|or|de|&)[ \t]+)?|(?=\())"
 )
 _TITLE = r"(?P<v>" + _TWORD + r"(?:" + _TJOIN + _TWORD + r"){0,14})"
 """A job title as written: capitalised words, numbers and (parts), joined by spaces,
@@ -213,7 +214,7 @@ ROLE: tuple[Rule, ...] = (
         "subject-after-separator",
         "role",
         "",
-        r"(?:^|[|:–—] |- )" + _TITLE + r"$",
+        r"(?:[|:–—]|\s-) " + _TITLE + r"$",
         where=Where.SUBJECT,
         cased=True,
     ),

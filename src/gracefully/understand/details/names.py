@@ -381,7 +381,11 @@ _NOT_YEAR = r"(?!(?:19|20)\d\d\b)"
 _ROLE_TRIMS = (
     re.compile(r"[\s,]+(?:[A-Z]{1,3}-)?\d[\d-]{4,}$"),  # ", 210821" / " 2024-3246"
     re.compile(r"\s*\((?:[^()]*\b(?:ID|id|[Nn]umber|[Nn]o|[Rr]eq)\b[^()]*|[A-Z]{0,4}-?\d{4,})\)$"),
-    re.compile(r"\s*[-–|]\s*(?:[A-Z]{0,4}[ _-]?)?\d{5,}$"),  # " - IT 00001031"
+    re.compile(r"\s*\(\s*(?:[A-Z]{1,4}-?\d{3,}|\d{4}-\d+|\d{5,})\s*\)$"),  # "( R4420 )"
+    re.compile(r"\s*\((?:Open|Closed|Filled)\)$"),  # an ATS status, not the title
+    re.compile(r",?\s*(?:Job|Req(?:uisition)?) ?(?:ID|#|Number)$"),
+    re.compile(r"\s*[-–|]\s*\d{5,}$"),  # "-1336182": a bare number is an id
+    re.compile(r"\s+[-–|]\s*[A-Z]{0,4}[ _-]?\d{4,}[A-Z0-9]*$"),  # " - IT 00001031" (glued: kept)
     re.compile(r"^" + _NOT_YEAR + r"[A-Z]{0,4}[-_]?\d{4,}[A-Z]{0,2}\b\s*(?:[-–]\s*)?"),  # ids ahead
     re.compile(r"^[A-Z][\w&.\- ]{0,40}['’]s\s+(?=[A-Z])"),  # "Lumora's Data Analyst"
     re.compile(r"^[^-–]{2,40}[-–]\s*(?=[A-Z]{0,4}\d{4,}\s)"),  # "Sam Lee - JR0211 Data Analyst"
@@ -445,7 +449,6 @@ ROLE_TITLE_WORDS = frozenset(
         "teacher",
         "nurse",
         "clerk",
-        "application",
         "student",
         "partner",
         "owner",
