@@ -28,7 +28,7 @@ from gracefully.understand.calibration import fit_temperature, softmax
 from gracefully.understand.features import MAX_BODY, Vocabulary, body_terms, terms
 from gracefully.understand.sentences import split
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 EXAMPLES_DIR = Path(__file__).with_name("examples")
 CACHE_FILE = "category_model.npz"
 CORRECTION_WEIGHT = 5.0

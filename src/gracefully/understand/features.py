@@ -20,14 +20,24 @@ import numpy as np
 from scipy.sparse import csr_matrix
 
 MAX_BODY = 3000
+_URL = re.compile(r"https?://\S+|www\.\S+|\[link\]")
+_ADDR = re.compile(r"\S+@\S+")
 _DIGITS = re.compile(r"\d+")
-_TOKEN = re.compile(r"((?:https?://|www\.)\S+|\[link\])|(\S+@\S+)|([^\W_]+|_\w+_)")
-"""One pass: a link, an address, or a word (digit runs are folded to 0 first)."""
+_WORD = re.compile(r"[^\W_]+|_\w+_")
 
 
 def _words(text: str) -> list[str]:
-    found = _TOKEN.findall(_DIGITS.sub("0", text.lower()))
-    return [word or ("_url_" if url else "_addr_") for url, _, word in found]
+    """Lower-cased words; links and addresses become one marker word, digit runs "0".
+
+    The substring checks skip the link and address passes for the many
+    sentences that have neither.
+    """
+    text = text.lower()
+    if "http" in text or "www." in text or "[link]" in text:
+        text = _URL.sub(" _url_ ", text)
+    if "@" in text:
+        text = _ADDR.sub(" _addr_ ", text)
+    return _WORD.findall(_DIGITS.sub("0", text))
 
 
 def _grams(words: list[str], prefix: str = "") -> list[str]:
