@@ -175,3 +175,22 @@ def test_a_sender_name_counts_only_when_the_mailbox_holds_it() -> None:
     assert sender_person(Address("Ana Lima", "no-reply@ostara.com")) is None
     assert sender_person(Address("Palo Verde", "paloverde@ats.example")) == "Palo Verde"
     assert sender_person(Address("Palo Verde", "paloverde+auto@ats.example")) is None
+
+
+RUNS = [
+    " / ".join("ABCDEFGHIJKLMNOPQRST"),
+    "/".join("ABCDEFGHIJKLMNOPQRST"),
+    " - ".join(["Word"] * 200),
+    " -\n".join(["Word"] * 200),
+    " & ".join(["Data"] * 60),
+    ".".join(["U"] * 200),
+    " ".join(["(Word)"] * 300),
+]
+
+
+@pytest.mark.parametrize("run", RUNS)
+def test_long_runs_of_title_words_give_a_short_role_or_none(run: str) -> None:
+    """Words and joiners never overlap, so such runs stay linear (and the title stays short)."""
+    email = mail(f"Thanks for applying for the {run} x.", subject=f"Application - {run}")
+    role = extract(email, C).role
+    assert role is None or len(role) <= 120

@@ -135,13 +135,15 @@ COMPANY: tuple[Rule, ...] = (
 )
 
 _TWORD = (
-    r"(?:[A-Z0-9](?:[\w'’+#&/]|-(?=\w)|\.(?=\w)|(?<=\b[A-Z]\.[A-Z])\.|(?<=\b[SJ]r)\.)*"
+    r"(?:[A-Z0-9](?:[\w'’+#&]|-(?=\w)|\.(?=\w)|(?<=\b[A-Z]\.[A-Z])\.(?!\w)|(?<=\b[SJ]r)\.(?!\w))*"
     r"|\([^()\n]{1,60}\)|&)"
 )
 _TJOIN = (
-    r"(?:[ \t]+[-–—][ \t]*\n?[ \t]*|[-–—][ \t]*|[ \t]*[/,][ \t]*"
-    r"|[ \t]+(?:(?:and|of|or|de|&)[ \t]+)?|(?=\())"
+    r"(?:[ \t]+[-–—][ \t]*(?:\n[ \t]*)?|-[ \t]+|[–—][ \t]*|[ \t]*[/,][ \t]*"
+    r"|[ \t]+(?:(?:and|of|or|de)[ \t]+)?|(?=\())"
 )
+"""Word and joiner never match the same text, so a long run of words cannot backtrack
+exponentially (a slash or a dash is either inside a word or a joiner, never both)."""
 _TITLE = r"(?P<v>" + _TWORD + r"(?:" + _TJOIN + _TWORD + r"){0,14})"
 """A job title as written: capitalised words, numbers and (parts), joined by spaces,
 dashes, slashes, commas and a few small words. A lower-case word ends it, so a
