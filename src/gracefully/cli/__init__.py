@@ -11,6 +11,7 @@ from gracefully.cli import (
     check,
     demo,
     followups,
+    insights,
     manage,
     profile,
     review,
@@ -73,6 +74,7 @@ app.command("send")(followups.send_command)
 app.command("drafts")(followups.drafts_command)
 app.command("export")(followups.export_command)
 app.command("remind")(followups.remind_command)
+app.command("insights")(insights.insights)
 
 
 def main() -> None:
