@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -33,12 +32,6 @@ from gracefully.store.tables import (
 )
 
 
-def _aware(value: datetime | None) -> datetime | None:
-    if value is not None and value.tzinfo is None:
-        return value.replace(tzinfo=UTC)
-    return value
-
-
 def to_domain(row: ApplicationRow) -> Application:
     return Application(
         id=row.id,
@@ -47,7 +40,7 @@ def to_domain(row: ApplicationRow) -> Application:
         status=Status(row.status),
         stage=Stage(row.stage),
         applied_on=row.applied_on,
-        updated_at=_aware(row.updated_at),
+        updated_at=row.updated_at,
         url=row.url,
         notes=row.notes,
         requisition_id=row.requisition_id,
@@ -222,7 +215,7 @@ def events(session: Session, app_id: int) -> list[Event]:
     return [
         Event(
             EventKind(r.kind),
-            _aware(r.at),  # type: ignore[arg-type]
+            r.at,  # type: ignore[arg-type]
             r.summary,
             r.email_id,
             Stage(r.stage) if r.stage else None,

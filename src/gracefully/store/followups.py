@@ -62,12 +62,6 @@ class SendState:
     imap_saved_hash: str | None
 
 
-def _aware(value: datetime | None) -> datetime | None:
-    if value is not None and value.tzinfo is None:
-        return value.replace(tzinfo=UTC)
-    return value
-
-
 def _draft(row: FollowUpRow) -> Draft | None:
     if row.draft_body is None:
         return None
@@ -94,8 +88,8 @@ def to_domain(row: FollowUpRow) -> FollowUp:
         move=Move(
             kind=MoveKind(row.kind),
             why=row.why,
-            due_at=_aware(row.due_at),
-            checkin_at=_aware(row.checkin_at),
+            due_at=row.due_at,
+            checkin_at=row.checkin_at,
             advice=row.advice,
             needs=tuple(row.needs or ()),
             rule=row.rule,
@@ -104,10 +98,10 @@ def to_domain(row: FollowUpRow) -> FollowUp:
         draft=_draft(row),
         approved_hash=row.approved_hash,
         sent_message_id=row.sent_message_id,
-        sent_at=_aware(row.sent_at),
+        sent_at=row.sent_at,
         outcome=Outcome(row.outcome) if row.outcome else None,
         rejection_email_id=row.rejection_email_id,
-        outcome_at=_aware(row.outcome_at),
+        outcome_at=row.outcome_at,
         reply_email_id=row.reply_email_id,
         feedback=tuple(Reason(r) for r in row.feedback or ()),
     )
@@ -226,9 +220,7 @@ def send_state(session: Session, followup_id: int) -> SendState:
     row = session.get(FollowUpRow, followup_id)
     if row is None:
         raise LookupError(followup_id)
-    return SendState(
-        row.sent_message_id, _aware(row.sending_since), _aware(row.sent_at), row.imap_saved_hash
-    )
+    return SendState(row.sent_message_id, row.sending_since, row.sent_at, row.imap_saved_hash)
 
 
 def claim_send(session: Session, followup_id: int, message_id: str, now: datetime) -> bool:

@@ -143,7 +143,7 @@ def row_to_email(row: EmailRow) -> Email:
         id=row.id,
         subject=row.subject,
         sender=Address(row.sender_name, row.sender_email) if row.sender_email else None,
-        date=_aware(row.date),
+        date=row.date,
         body=row.body or "",
         new_text=row.new_text or "",
         signature=row.signature or "",
@@ -185,13 +185,6 @@ def row_to_reading(row: ReadingRow) -> Reading:
         model_version=row.model_version,
         corrected=row.corrected,
     )
-
-
-def _aware(value: datetime | None) -> datetime | None:
-    """SQLite drops the zone; everything we store is UTC."""
-    if value is not None and value.tzinfo is None:
-        return value.replace(tzinfo=UTC)
-    return value
 
 
 def get(session: Session, email_id: str) -> tuple[Email, Reading | None] | None:

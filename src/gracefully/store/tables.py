@@ -6,7 +6,7 @@ migration of its own (see migrations/versions), so the history reads by area.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import (
     JSON,
@@ -23,6 +23,28 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """A timestamp that always comes back aware, in UTC.
+
+    SQLite keeps no zone; without this, every reader of a row would have to
+    remember to put it back.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: object) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            raise ValueError(f"naive datetime {value!r}: gracefully stores aware times only")
+        return value.astimezone(UTC) if value is not None else None
+
+    def process_result_value(self, value: datetime | None, dialect: object) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value
 
 
 class Base(DeclarativeBase):
@@ -41,7 +63,7 @@ class EmailRow(Base):
     sender_name: Mapped[str] = mapped_column(String(255), default="")
     sender_email: Mapped[str] = mapped_column(String(320), default="")
     reply_to: Mapped[str | None] = mapped_column(String(320))
-    date: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    date: Mapped[datetime | None] = mapped_column(UtcDateTime())
     in_reply_to: Mapped[str | None] = mapped_column(String(998))
     thread_refs: Mapped[list[str]] = mapped_column(JSON, default=list)
     source: Mapped[str] = mapped_column(Text, default="")
@@ -49,7 +71,7 @@ class EmailRow(Base):
     new_text: Mapped[str | None] = mapped_column(Text)
     signature: Mapped[str | None] = mapped_column(Text)
     headers: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
-    scanned_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    scanned_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 class ReadingRow(Base):
@@ -91,7 +113,7 @@ class CorrectionRow(Base):
     email_id: Mapped[str] = mapped_column(ForeignKey("emails.id", ondelete="CASCADE"), index=True)
     field: Mapped[str] = mapped_column(String(64))
     value: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 class SkippedRow(Base):
@@ -102,7 +124,7 @@ class SkippedRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     ref: Mapped[str] = mapped_column(String(1024), unique=True)
     reason: Mapped[str] = mapped_column(Text)
-    seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    seen_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 class ScanRow(Base):
@@ -110,8 +132,8 @@ class ScanRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     location: Mapped[str] = mapped_column(Text)
-    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     counts: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
 
 
@@ -125,7 +147,7 @@ class ApplicationRow(Base):
     status: Mapped[str] = mapped_column(String(32))
     stage: Mapped[str] = mapped_column(String(32))
     applied_on: Mapped[date | None] = mapped_column(Date)
-    updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     url: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str] = mapped_column(Text, default="")
     requisition_id: Mapped[str | None] = mapped_column(String(64), index=True)
@@ -160,7 +182,7 @@ class EventRow(Base):
         ForeignKey("applications.id", ondelete="CASCADE"), index=True
     )
     kind: Mapped[str] = mapped_column(String(32))
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
     stage: Mapped[str | None] = mapped_column(String(32))
     summary: Mapped[str] = mapped_column(Text, default="")
     email_id: Mapped[str | None] = mapped_column(ForeignKey("emails.id", ondelete="SET NULL"))
@@ -201,7 +223,7 @@ class AccountRow(Base):
     password_env: Mapped[str | None] = mapped_column(String(128))
     ca_file: Mapped[str | None] = mapped_column(Text)
     max_message_bytes: Mapped[int] = mapped_column(BigInteger)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 class ImapFolderRow(Base):
@@ -216,7 +238,7 @@ class ImapFolderRow(Base):
     folder: Mapped[str] = mapped_column(String(255), primary_key=True)
     uidvalidity: Mapped[int] = mapped_column(BigInteger)
     last_uid: Mapped[int] = mapped_column(BigInteger, default=0)
-    synced_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    synced_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
 
 # --- follow-ups and profile (issue 5) ---
@@ -239,8 +261,8 @@ class FollowUpRow(Base):
     kind: Mapped[str] = mapped_column(String(32))
     rule: Mapped[str] = mapped_column(String(64), default="")
     why: Mapped[str] = mapped_column(Text, default="")
-    due_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    checkin_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    due_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    checkin_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     advice: Mapped[str] = mapped_column(Text, default="")
     needs: Mapped[list[str]] = mapped_column(JSON, default=list)
     status: Mapped[str] = mapped_column(String(16), index=True)
@@ -257,13 +279,13 @@ class FollowUpRow(Base):
     approved_hash: Mapped[str | None] = mapped_column(String(64))
     imap_saved_hash: Mapped[str | None] = mapped_column(String(64))
     sent_message_id: Mapped[str | None] = mapped_column(String(998), index=True)
-    sending_since: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    sending_since: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     outcome: Mapped[str | None] = mapped_column(String(32))
-    outcome_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    outcome_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     feedback: Mapped[list[str]] = mapped_column(JSON, default=list)
     reply_email_id: Mapped[str | None] = mapped_column(ForeignKey("emails.id", ondelete="SET NULL"))
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 class ProfileRow(Base):
@@ -307,7 +329,7 @@ class CompanyAliasRow(Base):
     alias: Mapped[str] = mapped_column(String(255), primary_key=True)
     canonical: Mapped[str] = mapped_column(String(255), index=True)
     learnt: Mapped[bool] = mapped_column(Boolean, default=False)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 class ChangeRow(Base):
@@ -321,8 +343,8 @@ class ChangeRow(Base):
     kind: Mapped[str] = mapped_column(String(32))
     summary: Mapped[str] = mapped_column(Text, default="")
     inverse: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    undone_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    undone_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), index=True)
 
 
 class MergedRow(Base):

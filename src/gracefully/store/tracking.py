@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Date, DateTime, delete, select, update
+from sqlalchemy import Date, delete, select, update
 from sqlalchemy.orm import Session
 
 from gracefully.domain import Email, Link, Reading, Stage, Status
@@ -29,6 +29,7 @@ from gracefully.store.tables import (
     LinkRow,
     MergedRow,
     ReadingRow,
+    UtcDateTime,
 )
 
 _MOVABLE = {
@@ -85,7 +86,7 @@ def last_change(session: Session) -> Change | None:
     ).first()
     if row is None:
         return None
-    return Change(row.id, row.kind, row.summary, _aware(row.created_at), dict(row.inverse))
+    return Change(row.id, row.kind, row.summary, row.created_at, dict(row.inverse))
 
 
 def mark_undone(session: Session, change_id: int) -> None:
@@ -116,7 +117,7 @@ def restore(session: Session, saved: Mapping[str, Any]) -> None:
         return
     for column in ApplicationRow.__table__.columns:
         value = saved[column.key]
-        if value is not None and isinstance(column.type, DateTime):
+        if value is not None and isinstance(column.type, UtcDateTime):
             value = datetime.fromisoformat(value)
         elif value is not None and isinstance(column.type, Date):
             value = date.fromisoformat(value)
@@ -247,7 +248,3 @@ def pending_links(session: Session) -> list[tuple[Email, Reading, Link]]:
 def link_of(session: Session, email_id: str) -> Link | None:
     row = session.get(LinkRow, storage_id(email_id))
     return _link(row) if row is not None else None
-
-
-def _aware(value: datetime) -> datetime:
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
