@@ -36,7 +36,7 @@ def add(
     applied: datetime = typer.Option(None, "--applied", formats=["%Y-%m-%d"], help="YYYY-MM-DD."),
     url: str = typer.Option(None, "--url", help="The job posting."),
     contact: str = typer.Option(None, "--contact", help='"Name <email>" of your contact.'),
-    notes: str = typer.Option("", "--notes"),
+    notes: str = typer.Option("", "--notes", help="Anything worth remembering about it."),
 ) -> None:
     """Add an application by hand. What you enter is never overwritten by a scan."""
     new = svc.NewApplication(company, role, _day(applied), url, contact, notes)
@@ -48,10 +48,10 @@ def add(
 def edit(
     ctx: typer.Context,
     app_id: int = typer.Argument(..., metavar="ID"),
-    company: str = typer.Option(None, "--company"),
-    role: str = typer.Option(None, "--role"),
+    company: str = typer.Option(None, "--company", help="The employer, as you want it shown."),
+    role: str = typer.Option(None, "--role", help="The job title."),
     applied: datetime = typer.Option(None, "--applied", formats=["%Y-%m-%d"], help="YYYY-MM-DD."),
-    url: str = typer.Option(None, "--url"),
+    url: str = typer.Option(None, "--url", help="The job posting."),
     requisition: str = typer.Option(None, "--requisition", help="The job's requisition id."),
     notes: str = typer.Option(None, "--notes", help="Replace the notes (`note` appends)."),
 ) -> None:
