@@ -187,7 +187,7 @@ RECIPES: dict[str, list[tuple[float, Recipe]]] = {
     ],
     "job_alert": [(1.0, Recipe(t.JOB_ALERT_SUBJECTS, _job_alert_parts, t.JOB_ALERT_FRAMES))],
     "other": [
-        (0.45, Recipe(t.OTHER_SUBJECTS, _other_parts, t.OTHER_BODIES)),
+        (0.45, Recipe(t.OTHER_SUBJECTS + k.EVERYDAY_SUBJECTS, _other_parts, t.OTHER_BODIES)),
         (0.1, Recipe(k.EVENT_SUBJECTS, _event_parts, k.EVENT_CORE)),
         (
             0.45,

@@ -208,6 +208,19 @@ This event has been canceled by the organizer: Yoga class, {date} {time}.
 Your car is booked in for its annual service on {date} at {time}.
 """)
 
+EVERYDAY_SUBJECTS = lines("""
+Quick update on the kitchen renovation
+Project update: week 12
+An update on Saturday's match
+Service update: planned maintenance tonight
+Update to our privacy policy
+Your order update
+Update on the allotment committee
+Re: update on the house move
+Quick update
+""")
+"""Plain "update" mail: the word alone says nothing about an application."""
+
 ADJACENT_SUBJECTS = lines("""
 Career fair next week
 Your payslip is ready
