@@ -45,37 +45,48 @@ def _root(
     ctx.obj = State(db_url=db)
 
 
-app.command("scan")(scan.scan)
-app.add_typer(accounts.app, name="account")
-app.command("watch")(watch.watch)
-app.command("applications")(applications.applications)
-app.command("show")(applications.show)
-app.command("review")(review.review)
-app.command("retrain")(review.retrain)
-app.command("add")(manage.add)
-app.command("edit")(manage.edit)
-app.command("note")(manage.note)
-app.command("status")(manage.status)
-app.command("merge")(manage.merge)
-app.command("merge-company")(manage.merge_company)
-app.command("split-company")(manage.split_company)
-app.command("close-silent")(manage.close_silent)
-app.command("undo")(manage.undo)
-app.command("export-applications")(transfer.export_applications)
-app.command("import")(transfer.import_applications)
-app.command("understand")(understand.understand)
-app.command("check")(check.check)
-app.command("demo")(demo.demo)
-app.command("profile")(profile.profile)
-app.command("plan")(followups.plan)
-app.command("draft")(followups.draft_command)
-app.command("approve")(followups.approve_command)
-app.command("send")(followups.send_command)
-app.command("drafts")(followups.drafts_command)
-app.command("export")(followups.export_command)
-app.command("remind")(followups.remind_command)
-app.command("insights")(insights.insights)
-
+# The panels follow the pipeline: read mail, keep applications right, follow up, learn.
+_PANELS = {
+    "Read your mail": [
+        ("demo", demo.demo),
+        ("scan", scan.scan),
+        ("watch", watch.watch),
+        ("understand", understand.understand),
+    ],
+    "Your applications": [
+        ("applications", applications.applications),
+        ("show", applications.show),
+        ("review", review.review),
+        ("retrain", review.retrain),
+        ("add", manage.add),
+        ("edit", manage.edit),
+        ("note", manage.note),
+        ("status", manage.status),
+        ("merge", manage.merge),
+        ("merge-company", manage.merge_company),
+        ("split-company", manage.split_company),
+        ("close-silent", manage.close_silent),
+        ("undo", manage.undo),
+        ("export-applications", transfer.export_applications),
+        ("import", transfer.import_applications),
+    ],
+    "Follow up": [
+        ("plan", followups.plan),
+        ("profile", profile.profile),
+        ("draft", followups.draft_command),
+        ("check", check.check),
+        ("approve", followups.approve_command),
+        ("send", followups.send_command),
+        ("drafts", followups.drafts_command),
+        ("export", followups.export_command),
+        ("remind", followups.remind_command),
+    ],
+    "Learn": [("insights", insights.insights)],
+}
+for _panel, _commands in _PANELS.items():
+    for _name, _function in _commands:
+        app.command(_name, rich_help_panel=_panel)(_function)
+app.add_typer(accounts.app, name="account", rich_help_panel="Read your mail")
 
 def main() -> None:
     app()
