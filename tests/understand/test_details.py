@@ -264,3 +264,9 @@ def test_every_evidence_points_at_its_sentence(body: str) -> None:
         else:
             assert mail.text[evidence.start : evidence.end] == evidence.sentence
             assert evidence.rule and evidence.field
+
+
+def test_the_role_applied_for_is_not_an_alternative() -> None:
+    body = "Thank you for letting us consider you for the Data Platform Engineer role. Sadly, no."
+    details = extract(email(body), R)
+    assert details.role == "Data Platform Engineer" and rejection(details).alt_role is False

@@ -88,7 +88,7 @@ def extract(email: Email, category: Category) -> Details:
         requisition = _first(_REQUISITION, doc, found)
     rejection = None
     if category is Category.REJECTION:
-        rejection = _rejection(doc, contact, found)
+        rejection = _rejection(doc, role, contact, found)
     return Details(
         rejection=rejection,
         company=company,
@@ -102,14 +102,14 @@ def extract(email: Email, category: Category) -> Details:
     )
 
 
-def _rejection(doc: Doc, contact: str | None, found: list[Evidence]) -> Rejection:
+def _rejection(doc: Doc, role: str | None, contact: str | None, found: list[Evidence]) -> Rejection:
     stages = list(_STAGE.hits(doc, once=True))
     furthest = max(stages, key=lambda hit: Stage(hit.value).rank, default=None)
     if furthest is not None:
         found.append(furthest.evidence)
     stated = _unique(_REASONS.hits(doc, once=True), found)
     feedback = _feedback(doc, found)
-    alt_role = _first(_ALT_ROLE, doc, found)
+    alt_role = _first(_ALT_ROLE, doc, found, lambda text: _other_role(text, role))
     personal = (
         contact is not None
         and _first(_PERSONAL, doc, found) is not None
@@ -125,6 +125,11 @@ def _rejection(doc: Doc, contact: str | None, found: list[Evidence]) -> Rejectio
         personal=personal,
         alt_role_text=alt_role,
     )
+
+
+def _other_role(text: str, role: str | None) -> str | None:
+    """A suggested role is another role: the one applied for does not count."""
+    return None if role and role.lower() in text.lower() else text
 
 
 def _feedback(doc: Doc, found: list[Evidence]) -> Feedback:
