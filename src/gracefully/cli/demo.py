@@ -11,10 +11,12 @@ import typer
 from gracefully.cli._common import console, opened, state
 from gracefully.cli.applications import print_applications
 from gracefully.cli.followups import print_draft, print_plan
+from gracefully.cli.insights import print_insights
 from gracefully.cli.scan import print_report, scan_with_progress
 from gracefully.config import default_database_url
 from gracefully.service.applications import list_applications
 from gracefully.service.demo import demo_followups, rejections_overview, sample_mailbox
+from gracefully.service.insights import gather_insights
 
 
 def demo(
@@ -39,8 +41,11 @@ def demo(
             for line in rejections_overview(db):
                 console.print(line)
             plan, drafts = demo_followups(db, settings)
+            found = gather_insights(db)
         console.rule("[bold]The follow-up plan")
         print_plan(plan)
         console.rule("[bold]The drafts")
         for followup in drafts:
             print_draft(followup)
+        console.rule("[bold]What the numbers say")
+        print_insights(found)
