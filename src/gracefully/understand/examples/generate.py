@@ -76,7 +76,8 @@ def _confirmation_parts(rng: random.Random) -> list[str]:
     parts += _maybe(rng, 0.4, f.COMPANY_BLURBS)
     pool = t.CONFIRMATION_NEXT + f.CONFIRMATION_PROCESS + k.CONFIRMATION_HEDGES
     parts += rng.sample(pool, k=rng.choice([0, 1, 2, 3]))
-    return parts + _maybe(rng, 0.7, f.SHARED_CLOSINGS)
+    closing = rng.choice([f.SHARED_CLOSINGS, f.SHARED_CLOSINGS, k.WELL_WISHES])
+    return parts + _maybe(rng, 0.7, closing)
 
 
 def _core_extra(core: list[str], extra: list[str]) -> Callable[[random.Random], list[str]]:

@@ -69,6 +69,16 @@ Thank you for applying here! Your application is being reviewed, and you can tra
 """)
 """Acknowledgements that mention what could go wrong: a conditional is not a decision."""
 
+WELL_WISHES = lines("""
+We wish you the very best with your job search.
+Good luck in your career search, and thank you for thinking of us.
+Best of luck with everything you do next!
+We hope you find a role you love, wherever it may be.
+Wishing you every success in your search, and thanks again for your interest in {company}.
+We appreciate your interest in working with us and wish you well.
+""")
+"""Closings that wish the candidate luck: acknowledgements use them as often as rejections."""
+
 TAKE_HOME_SUBJECTS = lines("""
 Case study for the {role} interview
 Your {company} coding exercise
