@@ -5,9 +5,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
-from tests.learn.learn_world import app, followup, rejection
+from tests.learn.learn_world import app, event, followup, rejection
 
-from gracefully.domain import Feedback, MoveKind, Outcome, Reason, Stage
+from gracefully.domain import Application, EventKind, Feedback, MoveKind, Outcome, Reason, Stage
 from gracefully.learn import Bar, Chart, charts, insights, svg, svg_charts, text_charts
 from gracefully.learn.charts import PALETTE, bar_text, text
 
@@ -122,3 +122,20 @@ def test_an_employer_sentence_becomes_a_tooltip_not_markup() -> None:
 def test_an_empty_svg_says_so() -> None:
     root = _parse(svg(insights([], [], [])))
     assert "Nothing to chart yet." in ["".join(e.itertext()) for e in root.iter(f"{NS}text")]
+
+
+def test_days_to_rejection_chart_by_stage() -> None:
+    def rejected_after(days: float) -> Application:
+        applied, rejected = (
+            event(EventKind.APPLIED, 0),
+            event(EventKind.REJECTION, days, Stage.SCREEN),
+        )
+        return app(events=(applied, rejected))
+
+    apps = [rejected_after(4), rejected_after(10), rejected_after(6)]
+    (days,) = [c for c in charts(insights(apps, [], [])) if c.title.startswith("Days from")]
+    assert [(b.label, b.value, b.note) for b in days.bars] == [
+        ("screen", 6.0, "6 days (4–10, 3 applications)")
+    ]
+    (one,) = [c for c in charts(insights(apps[:1], [], [])) if c.title.startswith("Days from")]
+    assert one.bars[0].note == "4 days (1 application)"

@@ -4,7 +4,7 @@ A functional core (DESIGN.md): `insights` turns domain objects into
 `Insights`; `charts` draws them as text bars or a standalone SVG.
 """
 
-from gracefully.learn.charts import Bar, Chart, charts, svg, text_charts
+from gracefully.learn.charts import Bar, Chart, charts, svg, svg_charts, text_charts
 from gracefully.learn.compute import insights
 from gracefully.learn.model import (
     Days,
@@ -35,5 +35,6 @@ __all__ = [
     "insights",
     "label",
     "svg",
+    "svg_charts",
     "text_charts",
 ]

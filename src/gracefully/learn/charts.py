@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
-from gracefully.learn.model import Insights, Share, label
+from gracefully.learn.model import Days, Insights, Share, StageDays, label
 
 PALETTE = ("#3d6a9e", "#d9734e", "#5a9a78", "#c9a03c", "#7a5c8f", "#4f8a9a")
 """One fixed colour per chart, in order (readable on white, distinct in grey)."""
@@ -56,6 +56,16 @@ def _count_bars(shares: Sequence[Share]) -> tuple[Bar, ...]:
     )
 
 
+def _day_bars(timed: Sequence[StageDays]) -> tuple[Bar, ...]:
+    return tuple(Bar(label(t.stage), t.days.median or 0.0, _days_note(t.days)) for t in timed)
+
+
+def _days_note(days: Days) -> str:
+    if days.count == 1:
+        return f"{days.median:g} days (1 application)"
+    return f"{days.median:g} days ({days.shortest:g}–{days.longest:g}, {days.count} applications)"
+
+
 def charts(insights: Insights) -> tuple[Chart, ...]:
     """The charts worth drawing: only those with something in them."""
     r, f = insights.rejections, insights.followups
@@ -76,6 +86,7 @@ def charts(insights: Insights) -> tuple[Chart, ...]:
     found = (
         Chart("How far applications got", _count_bars(insights.funnel)),
         Chart("Where rejections came", _count_bars(r.by_stage)),
+        Chart("Days from applying to the rejection (median)", _day_bars(r.time_to_rejection)),
         Chart("Reasons the rejections stated", reasons),
         Chart("Feedback the rejections offered", _count_bars(r.feedback)),
         Chart("Reply rate by move", moves, maximum=100.0),
@@ -142,11 +153,20 @@ def _svg_chart(chart: Chart, top: int, colour: str) -> tuple[list[str], int]:
     return parts, y + _GAP
 
 
-def svg(insights: Insights, title: str = "gracefully: what your job search says") -> str:
-    """The charts as one standalone SVG document (no scripts, no external files)."""
+TITLE = "gracefully: what your job search says"
+
+
+def svg(insights: Insights, title: str = TITLE) -> str:
+    """The insights' charts as one standalone SVG document."""
+    return svg_charts(charts(insights), title)
+
+
+def svg_charts(drawn: Sequence[Chart], title: str = TITLE) -> str:
+    """Charts as one standalone SVG document: no scripts, no external files,
+    every piece of text escaped."""
     body: list[str] = []
     top = _MARGIN + 24
-    for n, chart in enumerate(charts(insights)):
+    for n, chart in enumerate(drawn):
         parts, top = _svg_chart(chart, top, PALETTE[n % len(PALETTE)])
         body += parts
     if not body:
