@@ -7,7 +7,6 @@ from rich.table import Table
 
 from gracefully.cli._common import console, fail, opened, state
 from gracefully.domain.accounts import DEFAULT_MAX_MESSAGE_BYTES, Account, Security
-from gracefully.ingest import SourceError
 from gracefully.service import accounts as service
 
 app = typer.Typer(help="The IMAP accounts gracefully reads (read-only).", no_args_is_help=True)
@@ -82,7 +81,7 @@ def test(ctx: typer.Context, name: str = typer.Argument(..., help="The account's
     with opened(settings) as db:
         try:
             counts = service.test_account(db, settings, name)
-        except (service.AccountError, SourceError) as exc:
+        except service.AccountError as exc:
             raise fail(str(exc)) from exc
     for folder, count in counts.items():
         console.print(f"[green]ok[/] {folder}: {count} messages")

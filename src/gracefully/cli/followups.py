@@ -11,9 +11,9 @@ from rich.markup import escape
 from rich.table import Table
 
 from gracefully.cli._common import console, fail, opened, state
-from gracefully.deliver import DeliveryError
 from gracefully.domain import FollowUp, Severity
 from gracefully.service.delivery import (
+    DeliveryError,
     export_eml,
     imap_drafts_deliverer,
     reminders_ics,

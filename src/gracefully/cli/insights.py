@@ -42,9 +42,11 @@ def print_insights(found: Insights) -> None:
     charts = text_charts(found)
     if charts:
         console.print(charts, markup=False, highlight=False)
-    for reason in r.reasons:
-        for sentence in reason.examples:
-            console.print(f"[dim]{reason.reason.value}:[/] “{escape(sentence)}”")
+    said = [(x.reason.value, s) for x in r.reasons for s in x.examples]
+    if said:
+        console.print("\n[bold]In the employers' words[/]")
+    for reason, sentence in said:
+        console.print(f"  [dim]{reason}:[/] “{escape(sentence)}”")
     console.print()
     for line in found.suggestions:
         console.print(f"• {escape(line)}")

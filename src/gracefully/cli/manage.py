@@ -11,8 +11,8 @@ import typer
 from gracefully.cli._common import console, fail, opened, state
 from gracefully.cli.applications import print_applications
 from gracefully.domain import Status
+from gracefully.service import Database
 from gracefully.service import manage as svc
-from gracefully.store.db import Database
 
 
 @contextmanager

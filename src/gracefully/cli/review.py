@@ -12,8 +12,8 @@ from rich.table import Table
 from gracefully.cli._common import console, fail, opened, state
 from gracefully.config import Settings
 from gracefully.domain import Category, Reason, Stage
+from gracefully.service import Database
 from gracefully.service import review as svc
-from gracefully.store.db import Database
 
 _QUIT = "q"
 

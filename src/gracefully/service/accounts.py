@@ -16,7 +16,7 @@ from imapclient import IMAPClient
 from gracefully.config import Settings
 from gracefully.credentials import get_secret, set_secret
 from gracefully.domain.accounts import Account, Security
-from gracefully.ingest import imap
+from gracefully.ingest import SourceError, imap
 from gracefully.store import accounts as account_store
 from gracefully.store.db import Database
 
@@ -113,10 +113,17 @@ def connect(account: Account, settings: Settings) -> IMAPClient:
 
 
 def test_account(db: Database, settings: Settings, name: str) -> dict[str, int]:
-    """Log in and look at every folder, read-only; messages per folder."""
+    """Log in and look at every folder, read-only; messages per folder.
+
+    Every way this can fail (credentials, TLS, a missing folder, no answer)
+    comes back as an `AccountError` whose message says which.
+    """
     account = get_account(db, name)
-    client = connect(account, settings)
     try:
-        return imap.folder_counts(client, account.folders)
-    finally:
-        client.logout()
+        client = connect(account, settings)
+        try:
+            return imap.folder_counts(client, account.folders)
+        finally:
+            client.logout()
+    except SourceError as exc:
+        raise AccountError(str(exc)) from exc
