@@ -21,7 +21,7 @@ def scanned(invoke: Invoke) -> Invoke:
 def test_an_empty_database_says_there_is_nothing_yet(invoke: Invoke) -> None:
     result = invoke("insights")
     assert result.exit_code == 0
-    assert "0 applications, 0 rejections" in result.stdout
+    assert "Applications: 0 · rejections: 0 · follow-ups sent: 0" in result.stdout
     assert "No applications yet" in result.stdout
 
 

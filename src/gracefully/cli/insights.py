@@ -36,8 +36,8 @@ def print_insights(found: Insights) -> None:
     r, f = found.rejections, found.followups
     sent = f.overall.sent if f.overall else 0
     console.print(
-        f"[bold]{found.applications}[/] applications, [bold]{r.total}[/] rejections, "
-        f"[bold]{sent}[/] follow-ups sent, [bold]{f.planned}[/] planned.\n"
+        f"Applications: [bold]{found.applications}[/] · rejections: [bold]{r.total}[/] · "
+        f"follow-ups sent: [bold]{sent}[/] · planned: [bold]{f.planned}[/]\n"
     )
     charts = text_charts(found)
     if charts:
