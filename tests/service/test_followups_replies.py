@@ -53,7 +53,9 @@ class ScriptedReader:
 
     readings: dict[str, Reading]
 
-    def read_many(self, emails: Sequence[Email]) -> list[Reading]:
+    def read_many(
+        self, emails: Sequence[Email], own_addresses: frozenset[str] = frozenset()
+    ) -> list[Reading]:
         return [replace(self.readings[e.message_id or ""], email_id=e.id) for e in emails]
 
 

@@ -21,6 +21,7 @@ from gracefully.config import Settings
 from gracefully.domain import Category, Email, Evidence, Malformed, Reading
 from gracefully.service.replies import record_replies
 from gracefully.service.tracking import Tracker
+from gracefully.store import followups as followup_store
 from gracefully.store import mail as mail_store
 from gracefully.store.db import Database
 from gracefully.store.tables import ScanRow
@@ -85,9 +86,10 @@ def scan(
     with db.transaction() as session:
         known = mail_store.known_ids(session)
         fixes = mail_store.corrections(session)
+        own = _own_addresses(session)
         tracker = Tracker.load(session, settings, started)
     for batch in _ingest(source, known, settings.batch_size):
-        readings = _understand(reader, batch, fixes)
+        readings = _understand(reader, batch, fixes, own)
         with db.transaction() as session:
             _record(session, batch, readings)
             tracked = tracker.track(session, batch.emails, readings)
@@ -154,9 +156,17 @@ def _ruled_out(email: Email, rule: str) -> Reading:
     return Reading(email.id, Category.OTHER, 1.0, evidence=(why,), model_version="prefilter")
 
 
-def _understand(reader: Reader, batch: _Batch, fixes: dict[str, dict[str, str]]) -> list[Reading]:
+def _own_addresses(session: Session) -> frozenset[str]:
+    """The user's own addresses: mail from them is never an employer's."""
+    email = followup_store.load_profile(session).email
+    return frozenset({email.strip().lower()} if email else ())
+
+
+def _understand(
+    reader: Reader, batch: _Batch, fixes: dict[str, dict[str, str]], own: frozenset[str]
+) -> list[Reading]:
     unread = len(batch.emails) - len(batch.ruled_out)
-    readings = [*reader.read_many(batch.emails[:unread]), *batch.ruled_out]
+    readings = [*reader.read_many(batch.emails[:unread], own), *batch.ruled_out]
     return [
         mail_store.apply_corrections(r, fixes.get(mail_store.storage_id(r.email_id), {}))
         for r in readings
