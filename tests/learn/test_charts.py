@@ -60,6 +60,7 @@ def test_charts_shown_are_the_ones_with_something_in_them() -> None:
     titles = [c.title for c in charts(_world())]
     assert titles == [
         "How far applications got",
+        "Where applications stand now",
         "Where rejections came",
         "Reasons the rejections stated",
         "Feedback the rejections offered",
@@ -79,7 +80,7 @@ def test_the_reply_rate_chart_is_on_a_fixed_scale_of_100() -> None:
 
 def test_text_charts_name_every_stage_reason_and_policy() -> None:
     out = text_charts(_world())
-    for word in ("screen", "other candidate", "timing", "offered", "not mentioned", "no reply"):
+    for word in ("screen", "applied", "other candidate", "timing", "not mentioned", "no reply"):
         assert word in out
 
 

@@ -85,6 +85,7 @@ def charts(insights: Insights) -> tuple[Chart, ...]:
     )
     found = (
         Chart("How far applications got", _count_bars(insights.funnel)),
+        Chart("Where applications stand now", _count_bars(insights.statuses)),
         Chart("Where rejections came", _count_bars(r.by_stage)),
         Chart("Days from applying to the rejection (median)", _day_bars(r.time_to_rejection)),
         Chart("Reasons the rejections stated", reasons),
