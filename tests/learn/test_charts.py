@@ -96,7 +96,7 @@ def test_svg_is_well_formed_with_one_bar_per_row_in_the_palette() -> None:
     assert len(bars) == sum(len(c.bars) for c in charts(found))
     assert {b.get("fill") for b in bars} <= set(PALETTE)
     widths = [float(b.get("width", "-1")) for b in bars]
-    assert max(widths) == 330.0 and min(widths) >= 0.0
+    assert max(widths) == 300.0 and min(widths) >= 0.0
     assert int(root.get("height", "0")) > max(float(r.get("y", "0")) for r in bars)
 
 

@@ -119,7 +119,7 @@ def text_charts(insights: Insights, width: int = TEXT_WIDTH) -> str:
 
 # --- SVG ------------------------------------------------------------------
 
-_W, _LABEL_W, _BAR_W = 720, 200, 330
+_W, _LABEL_W, _BAR_W = 840, 200, 300
 _ROW, _TITLE, _GAP, _MARGIN = 24, 30, 18, 20
 _LABEL_CHARS = 28
 
