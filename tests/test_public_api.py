@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).parents[1] / "src" / "gracefully"
-STAGES = ["ingest", "understand", "track", "plan", "write", "deliver"]
+STAGES = ["ingest", "understand", "track", "plan", "write", "deliver", "learn"]
 INTERNAL = {"domain", "ingest", "understand", "track", "plan", "write", "deliver", "learn",
             "store", "service", "cli", "web", "config", "samples", "credentials"}  # fmt: skip
 
