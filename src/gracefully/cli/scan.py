@@ -64,7 +64,8 @@ def scan_with_progress(db, source, settings, *, dry_run: bool = False) -> ScanRe
 
 
 def print_report(report: ScanReport) -> None:
-    table = Table(title=f"Scanned {report.location}", show_header=False, box=None)
+    console.print(f"[bold]Scanned[/] {report.location}")
+    table = Table(show_header=False, box=None)
     table.add_column(style="bold")
     table.add_column(justify="right")
     table.add_row("emails read", str(report.read))

@@ -8,6 +8,7 @@ from gracefully import ingest
 from gracefully.config import Settings
 from gracefully.domain import FollowUp, MoveKind
 from gracefully.samples import demo_mailbox, demo_profile
+from gracefully.service.applications import application_detail, list_applications
 from gracefully.service.followups import PENDING, Plan, draft, plan_followups, plan_settings
 from gracefully.service.profile import get_profile, set_profile
 from gracefully.store import applications as app_store
@@ -20,27 +21,28 @@ def sample_mailbox() -> ingest.MailSource:
 
 
 def rejections_overview(db: Database) -> list[str]:
-    """One line per rejection: where it happened, why, and what the employer offered."""
+    """One line per rejection, under its application: where it happened, why, what was offered."""
     lines = []
-    with db.transaction() as session:
-        for _email, reading in mail_store.emails_with_readings(session):
-            rej = reading.rejection
-            if rej is None:
+    for app in list_applications(db):
+        assert app.id is not None
+        for entry in application_detail(db, app.id).timeline:
+            rej = entry.reading.rejection if entry.reading else None
+            if rej is None or entry.reading is None:
                 continue
-            reasons = ", ".join(r.value for r in rej.reasons) or "no reason stated"
+            reasons = ", ".join(r.value.replace("_", " ") for r in rej.reasons)
             extras = [
                 label
                 for label, on in (
                     ("keeps CV on file", rej.keep_on_file),
                     ("invites reapplying", rej.invite_reapply),
                     (f"suggests {rej.alt_role_text or 'another role'}", rej.alt_role),
-                    ("no-reply sender", reading.no_reply),
+                    ("no-reply sender", entry.reading.no_reply),
                 )
                 if on
             ]
             lines.append(
-                f"[bold]{reading.company or '?'}[/] ({reading.role or 'role ?'}): "
-                f"after {rej.stage.value}; {reasons}; feedback {rej.feedback.value}"
+                f"[bold]{app.company}[/] ({app.role or 'role ?'}): after {rej.stage.value}; "
+                f"{reasons or 'no reason stated'}; feedback {rej.feedback.value}"
                 + (f"; {', '.join(extras)}" if extras else "")
             )
     return lines
