@@ -74,7 +74,31 @@ EVERYDAY = [
         "Author talks, a new makerspace schedule and holiday opening hours. "
         "Read the full newsletter online.",
     ),
+    (
+        "Re: weekend plans",
+        "{friend_addr}",
+        "Sounds good to me. I can bring the board games if someone else does snacks.\n\n"
+        "> Are we still on for Sunday afternoon?\n> {friend_first}",
+    ),
+    (
+        "Notes from Tuesday's planning meeting",
+        "{friend_addr}",
+        "Hi all, attached are my notes. Main points: the venue is booked for the 14th, "
+        "Tomasz owns the budget sheet, and we still need two volunteers for set-up.",
+    ),
+    (
+        "Photos from the lake",
+        "{friend_addr}",
+        "Finally sorted the pictures from our trip - the sunset ones came out great. "
+        "Link to the album is below, let me know which ones you want printed.",
+    ),
 ]
+BULK = {
+    "Weekly digest: {n} new posts in Gardening Club",
+    "October newsletter",
+    "Your order has shipped",
+}
+"""Everyday mail from a list: List-Unsubscribe and an HTML part, as real bulk mail has."""
 
 JOB = [
     (
@@ -131,6 +155,14 @@ def _message(rng: random.Random, i: int, when: datetime, job_share: float) -> Em
     msg["Date"] = format_datetime(when)
     msg["Message-ID"] = f"<bench-{i}@synthetic.example>"
     msg.set_content(body.format(**slots))
+    if subject in BULK:
+        msg["List-Unsubscribe"] = "<mailto:unsubscribe@lists.example>"
+        paragraphs = "".join(f"<p>{line}</p>" for line in body.format(**slots).split("\n"))
+        msg.add_alternative(
+            f"<html><head><style>p{{margin:0}}</style></head><body>"
+            f"<table width='600'><tr><td>{paragraphs}</td></tr></table></body></html>",
+            subtype="html",
+        )
     return msg
 
 
