@@ -34,7 +34,16 @@ from gracefully.domain import (
     Rejection,
     Stage,
 )
-from gracefully.track import Known, TrackIndex, event_for, link, new_application, summarize
+from gracefully.track import (
+    Known,
+    TrackIndex,
+    event_for,
+    link,
+    new_application,
+    scoped_aliases,
+    summarize,
+    writer_of,
+)
 
 # --- the synthetic inbox (every company, person and address is invented) ---
 
@@ -438,6 +447,8 @@ class Replay:
             proposed = _proposal(item)
             company = item.company if by_user or proposed is None else proposed.company
             self.index.add_application(Known(app_id, company))
+            if proposed is not None and not by_user:
+                self.index.add_scoped(scoped_aliases(item.email, item.reading, proposed))
         self._fill(app_id, item, by_user)
         if item.email.message_id:
             self.index.add_message(item.email.message_id, app_id)
@@ -458,6 +469,8 @@ class Replay:
                 known.company_domain or (proposed.company_domain if proposed else None),
                 status,
                 frozenset(e.kind for e in self.events[app_id]),
+                known.people | writer_of(item.email),
+                max(e.at for e in self.events[app_id]),
             )
         )
 

@@ -19,6 +19,7 @@ from gracefully import track
 from gracefully.config import Settings
 from gracefully.domain import Contact, Email, Event, Link, LinkSignal, Reading, Stage, Status
 from gracefully.store import applications as app_store
+from gracefully.store import tracking as track_store
 
 
 @dataclass
@@ -57,12 +58,15 @@ class Tracker:
         self.settings = settings
         self.now = now
         self._timelines: dict[int, _Timeline] = {}
+        self._learnt: dict[str, str] = {}
+        """Tenant and domain aliases learnt in this batch, stored with its writes."""
 
     @classmethod
     def load(cls, session: Session, settings: Settings, now: datetime) -> Tracker:
         index = track.TrackIndex(app_store.aliases(session))
         kinds = app_store.event_kinds(session)
         for app in app_store.list_all(session):
+            app.contacts = app_store.contacts(session, app.id or 0)
             known = track.Known.of(app)
             index.add_application(replace(known, kinds=kinds.get(known.id, frozenset())))
         for message_id, app_id in app_store.thread_ids(session):
@@ -92,6 +96,10 @@ class Tracker:
             self._apply(session, email, reading, found, writes)
             touched.add(found.application_id)
         writes.flush(session)
+        if self._learnt:
+            stored = app_store.aliases(session)
+            track_store.replace_aliases(session, {**stored, **self._learnt}, learnt=True)
+            self._learnt.clear()
         for app_id in touched:
             self._save(session, app_id)
         return result
@@ -107,6 +115,10 @@ class Tracker:
         self.index.add_application(
             track.Known(app_id, app.company, app.role, app.requisition_id, app.company_domain)
         )
+        scoped = track.scoped_aliases(email, reading, app)
+        if scoped.items() - self.index.aliases.items():
+            self.index.add_scoped(scoped)
+            self._learnt.update(scoped)
         self._timelines[app_id] = _Timeline(events=[], manual_status=None)
         return replace(found, application_id=app_id)
 
@@ -132,8 +144,16 @@ class Tracker:
         role = known.role
         if role is None and reading.role and found.signal is not LinkSignal.FUZZY:
             role = reading.role
+        writer = track.writer_of(email)
         self.index.add_application(
-            replace(known, role=role, status=timeline.status, kinds=known.kinds | {event.kind})
+            replace(
+                known,
+                role=role,
+                status=timeline.status,
+                kinds=known.kinds | {event.kind},
+                people=known.people | writer,
+                last_seen=max(e.at for e in timeline.events),
+            )
         )
 
     def _timeline(self, session: Session, app_id: int) -> _Timeline:

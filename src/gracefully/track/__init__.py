@@ -16,11 +16,17 @@ from gracefully.track.company import (
     merge_companies,
     split_company,
 )
-from gracefully.track.contacts import best_contact, contacts_for, is_no_reply, role_from_title
+from gracefully.track.contacts import (
+    best_contact,
+    contacts_for,
+    is_no_reply,
+    role_from_title,
+    writer_of,
+)
 from gracefully.track.duplicates import MergePlan, Suspect, merge_plan, suspected_duplicates
 from gracefully.track.index import Known, TrackIndex
 from gracefully.track.link import REVIEW_BELOW, link
-from gracefully.track.propose import aliases_from_link, new_application
+from gracefully.track.propose import aliases_from_link, new_application, scoped_aliases
 from gracefully.track.roles import Mention, RoleMatch, compare_roles, find_role
 from gracefully.track.timeline import SILENCE_DAYS, event_for, stage_reached, summarize
 
@@ -57,8 +63,10 @@ __all__ = [
     "merge_plan",
     "new_application",
     "role_from_title",
+    "scoped_aliases",
     "split_company",
     "stage_reached",
     "summarize",
     "suspected_duplicates",
+    "writer_of",
 ]

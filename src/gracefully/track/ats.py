@@ -49,9 +49,25 @@ ATS_REGISTRY: tuple[Ats, ...] = (
     Ats("jazzhr", ("applytojob.com", "jazzhr.com"), (r"\b([\w-]+)\.applytojob\.com",)),
     Ats("successfactors", ("successfactors.com", "successfactors.eu", "sapsf.com"), ()),
     Ats("personio", ("personio.de", "personio.com"), (r"\b([\w-]+)\.jobs\.personio\.(?:de|com)",)),
+    Ats("pinpoint", ("pinpointhq.com",), (r"\b([\w-]+)\.pinpointhq\.com",)),
+    Ats("comeet", ("comeet.co", "comeet.com"), (r"comeet\.com/jobs/([\w-]+)",)),
+    Ats("avature", ("avature.net",), (r"\b([\w-]+)\.avature\.net",)),
+    Ats("phenom", ("phenompeople.com",), ()),
+    Ats("eightfold", ("eightfold.ai",), (r"\b([\w-]+)\.eightfold\.ai",)),
+    Ats("brassring", ("brassring.com",), ()),
+    Ats("oracle", ("oraclecloud.com", "taleo.oraclecloud.com"), ()),
+    Ats("dayforce", ("dayforcehcm.com",), ()),
+    Ats("ukg", ("ultipro.com", "ukg.com"), ()),
+    Ats("paylocity", ("paylocity.com",), ()),
+    Ats("zoho", ("zohorecruit.com", "zohorecruit.eu"), (r"\b([\w-]+)\.zohorecruit\.(?:com|eu)",)),
+    Ats("freshteam", ("freshteam.com",), (r"\b([\w-]+)\.freshteam\.com",)),
+    Ats("homerun", ("homerun.co",), (r"\b([\w-]+)\.homerun\.co",)),
 )  # fmt: skip
 
 _BY_DOMAIN = {domain: ats for ats in ATS_REGISTRY for domain in ats.domains}
+_BY_LABEL = {domain.split(".")[0]: ats for domain, ats in _BY_DOMAIN.items()}
+_MAIL_LABEL = re.compile(r"^(?P<ats>[a-z0-9-]+?)-?(?:e?mail|mailer|notifications?)$")
+"""An ATS's own mail domain: smartrecruitersmail.com, greenhouse-mail.io, workablemail.com."""
 _TENANT_PATTERNS = tuple(
     (ats, re.compile(p, re.IGNORECASE)) for ats in ATS_REGISTRY for p in ats.tenant_urls
 )
@@ -79,7 +95,14 @@ _GENERIC_DISPLAY = frozenset(
 
 
 def ats_for_domain(domain: str) -> Ats | None:
-    return _BY_DOMAIN.get(registrable_domain(domain)) if domain else None
+    """The ATS a domain belongs to, its mail domains included: those name no employer."""
+    if not domain:
+        return None
+    registrable = registrable_domain(domain)
+    if registrable in _BY_DOMAIN:
+        return _BY_DOMAIN[registrable]
+    mail = _MAIL_LABEL.match(registrable.split(".")[0])
+    return _BY_LABEL.get(mail.group("ats")) if mail else None
 
 
 def is_ats_domain(domain: str) -> bool:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from email.utils import parseaddr
 
 from gracefully.domain import Address, Email, LinkSignal, Reading
 from gracefully.track.ats import ats_for_domain, company_from_display, tenant_of_sender, tenants_in
-from gracefully.track.company import FREEMAIL, company_key, registrable_domain
-from gracefully.track.roles import role_in_text
+from gracefully.track.company import FREEMAIL, company_key, fold, names_in, registrable_domain
+from gracefully.track.roles import FUNCTIONS, SENIORITY, role_in_text
 
 _FORWARD_MARKER = re.compile(
     r"^-{2,}\s*(?:forwarded message|original message)\s*-{2,}\s*$|^begin forwarded message:?\s*$",
@@ -31,6 +32,9 @@ _REQ_PATTERNS = (
     ),
     re.compile(r"\b((?:REQ|JR|JOB|R|P)-?\d{3,}(?:-\d+)?)\b"),
 )
+_WRAPPED = re.compile(r"(?<=[^\n]{40})\n(?=[^\s>])")
+"""A line break inside a hard-wrapped paragraph (the line before it is long)."""
+_ROLE_WORDS = SENIORITY | FUNCTIONS
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +46,8 @@ class CompanyClue:
     signal: LinkSignal
     why: str
     domain: str | None = None
+    scope: str | None = None
+    """Where the name is unique: an ATS tenant ("greenhouse/acme") or the domain itself."""
     readable: bool = True
     """Written by a person (display name, reading), not derived from a slug or domain."""
     weak: bool = False
@@ -64,29 +70,35 @@ class Clues:
     requisition_ids: tuple[str, ...]
     text: str
     """Subject and text, the place to look for a role title."""
+    subject: str = ""
+    date: datetime | None = None
+    names: tuple[str, ...] = ()
+    """Capitalised runs in the subject, text and signature that may name the company."""
 
 
 def clues_for(email: Email, reading: Reading) -> Clues:
     sender, subject, forwarded = _effective_sender(email)
-    text = f"{subject}\n{email.body if forwarded else email.text}"
+    body = _WRAPPED.sub(" ", email.body if forwarded else email.text)
+    text = f"{subject}\n\n{body}"
     ats = ats_for_domain(sender.domain) if sender else None
     companies = list(_sender_clues(sender, email.reply_to if not forwarded else None))
     for ats_name, slug, matched in tenants_in(text):
         why = f"{ats_name} link {matched}"
         companies.append(
-            CompanyClue(slug, company_key(slug), LinkSignal.ATS_SENDER, why, readable=False)
-        )
-    if reading.company:
-        companies.append(
             CompanyClue(
-                reading.company,
-                company_key(reading.company),
-                LinkSignal.FUZZY,
-                f"the reading names {reading.company!r}",
+                slug,
+                company_key(slug),
+                LinkSignal.ATS_SENDER,
+                why,
+                scope=f"{ats_name}/{company_key(slug)}",
+                readable=False,
             )
         )
+    if reading.company:
+        companies.append(_reading_clue(reading.company, sender))
     reqs = [reading.requisition_id] if reading.requisition_id else []
     reqs += [m.group(1) for p in _REQ_PATTERNS for m in p.finditer(text)]
+    signature = "" if forwarded else email.signature
     return Clues(
         sender=sender,
         forwarded=forwarded,
@@ -96,7 +108,28 @@ def clues_for(email: Email, reading: Reading) -> Clues:
         text_role=None if reading.role else role_in_text(text),
         requisition_ids=tuple(r for r in dict.fromkeys(reqs) if any(ch.isdigit() for ch in r)),
         text=text,
+        subject=subject,
+        date=email.date,
+        names=tuple(names_in(f"{text}\n{signature}", _ROLE_WORDS)),
     )
+
+
+def _reading_clue(company: str, sender: Address | None) -> CompanyClue:
+    """The reading's company; weak when it is only the sender's own name (a person
+    signs "Tomás Rueda", and that names no employer)."""
+    why = f"the reading names {company!r}"
+    if sender is not None and sender.name and _is_persons_name(company, sender):
+        why += ", which is the sender's own name"
+        return CompanyClue(company, company_key(company), LinkSignal.FUZZY, why, weak=True)
+    return CompanyClue(company, company_key(company), LinkSignal.FUZZY, why)
+
+
+def _is_persons_name(name: str, sender: Address) -> bool:
+    """`name` is the sender's display name, and the address is that person's own."""
+    if company_key(name) != company_key(sender.name) or company_from_display(sender.name):
+        return False
+    local = fold(sender.email.partition("@")[0])
+    return any(len(w) >= 3 and w in local for w in fold(sender.name).split())
 
 
 def _effective_sender(email: Email) -> tuple[Address | None, str, bool]:
@@ -133,6 +166,7 @@ def _sender_clues(sender: Address | None, reply_to: Address | None) -> list[Comp
                     company_key(tenant[0]),
                     LinkSignal.ATS_SENDER,
                     tenant[1],
+                    scope=f"{ats.name}/{company_key(tenant[0])}",
                     readable=False,
                 )
             )
@@ -166,6 +200,7 @@ def _domain_clue(address: Address) -> CompanyClue:
         LinkSignal.COMPANY_DOMAIN,
         f"company domain of {address.email}",
         domain=domain,
+        scope=domain,
         readable=False,
     )
 

@@ -10,7 +10,9 @@ and the service persists it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
+from functools import lru_cache
 
 Aliases = Mapping[str, str]
 """alias key -> canonical company key (flat: a canonical never maps further)."""
@@ -27,6 +29,8 @@ _TWO_LEVEL_SUFFIXES = frozenset(
     {"co.uk", "org.uk", "ac.uk", "com.au", "co.jp", "co.nz", "com.br", "co.in", "com.sg"}
 )
 _DOMAIN_NOISE = frozenset({"hq", "careers", "jobs", "inc"})
+_DOMAIN_PREFIXES = ("get", "join", "try", "use", "go", "hello", "meet", "with")
+"""Marketing prefixes of company domains: getacme.com, joinacme.com."""
 _WORD = re.compile(r"[a-z0-9]+")
 _DOMAIN = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
 
@@ -59,22 +63,120 @@ def is_domain(text: str) -> bool:
     return bool(_DOMAIN.match(text.strip().lower())) and "." in text
 
 
-def company_key(name_or_domain: str) -> str:
-    """The compact key every lookup uses, so spellings of one company meet.
+def fold(text: str) -> str:
+    """Lower case without accents, so "Société" and "Societe" are one spelling."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
-    Case, punctuation, spaces, a leading "The" and trailing legal suffixes are
-    dropped; a domain becomes its organisation label. "Acme Robotics, Inc.",
-    "acme-robotics" and "acmerobotics.com" all give "acmerobotics".
-    """
-    text = name_or_domain.strip().lower()
-    if is_domain(text):
-        return _domain_label(text)
-    words = _WORD.findall(text.replace("&", " and "))
+
+def name_words(name: str) -> list[str]:
+    """The words that identify a company: no leading "The", no trailing legal suffix."""
+    words = _WORD.findall(fold(name).replace("&", " and "))
     while words and words[0] in _LEADING:
         words = words[1:]
     while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
         words = words[:-1]
-    return "".join(words)
+    return words
+
+
+def company_key(name_or_domain: str) -> str:
+    """The compact key every lookup uses, so spellings of one company meet.
+
+    Case, accents, punctuation, spaces, a leading "The" and trailing legal
+    suffixes are dropped; a domain becomes its organisation label. "Acme
+    Robotics, Inc.", "acme-robotics" and "acmerobotics.com" all give "acmerobotics".
+    """
+    text = name_or_domain.strip().lower()
+    if is_domain(text):
+        return _domain_label(text)
+    return "".join(name_words(text))
+
+
+def spells(short: str, name: str) -> bool:
+    """Whether a machine-made key (an ATS slug, a domain label) can be `name` written short.
+
+    Words are taken in order, each whole, cut short or as an initial, and
+    trailing ones may be left out: "tidewatercu" spells Tidewater Credit
+    Union, "fernhill" spells Fernhill Energy, "getacme" spells Acme. A person's
+    name ("tomasrueda") spells no company, which keeps it from naming one.
+    """
+    words = tuple(name_words(name))
+    if len(short) < 2 or not words:
+        return False
+    forms = [short] + [short[len(p) :] for p in _DOMAIN_PREFIXES if short.startswith(p)]
+    return any(_spelled(form, words) for form in forms if len(form) >= 2)
+
+
+@lru_cache(maxsize=4096)
+def _spelled(short: str, words: tuple[str, ...]) -> bool:
+    if short == "".join(w[0] for w in words):
+        return len(words) > 1
+    first = words[0]
+    shortest = min(len(first), 3)
+    return any(
+        short.startswith(first[:k]) and _rest_spelled(short[k:], words[1:])
+        for k in range(len(first), shortest - 1, -1)
+    )
+
+
+def _rest_spelled(short: str, words: tuple[str, ...]) -> bool:
+    if not short:
+        return True
+    if not words:
+        return False
+    word, rest = words[0], words[1:]
+    if _rest_spelled(short, rest):
+        return True
+    return any(
+        short.startswith(word[:k]) and _rest_spelled(short[k:], rest)
+        for k in range(len(word), 0, -1)
+    )
+
+
+_CAP_WORD = r"[A-Z](?:[\w'’&-]|\.(?=\w))*"
+_NAME_RUN = re.compile(
+    rf"(?<![\w@/.-]){_CAP_WORD}(?:(?:[ \t]+(?:&|and|of|de|du|von)[ \t]+|[ \t]+){_CAP_WORD})*"
+)
+_NAME_STOPS = frozenset(
+    {
+        "hi", "hello", "dear", "hey", "thanks", "thank", "best", "regards", "sincerely", "cheers",
+        "kind", "warm", "we", "our", "your", "you", "i", "re", "fwd", "fw", "subject", "from", "to",
+        "recruiting", "recruitment", "recruiter", "talent", "team", "careers", "career", "hiring",
+        "hr", "people", "acquisition", "jobs", "job", "application", "interview", "update", "via",
+        "powered", "by",
+    }
+)  # fmt: skip
+
+
+def names_in(text: str, stops: frozenset[str] = frozenset()) -> list[str]:
+    """Runs of capitalised words in `text` that could be a company's name.
+
+    Greetings, team words ("Recruiting", "Talent Team") and the caller's
+    `stops` (role words) end a run, so "The Fernhill Energy Recruiting Team"
+    gives "Fernhill Energy". Many runs name nothing; callers keep those that a
+    slug, a domain or a known company agrees with.
+    """
+    found: list[str] = []
+    for m in _NAME_RUN.finditer(text):
+        run: list[str] = []
+        for word in m.group(0).split():
+            if fold(word.strip(".")) in _NAME_STOPS or fold(word.strip(".")) in stops:
+                _close(run, found)
+                run = []
+            else:
+                run.append(word)
+        _close(run, found)
+    return found
+
+
+def _close(run: list[str], found: list[str]) -> None:
+    """Keep a run without the connectors it starts or ends on ("of", "&")."""
+    while run and not run[-1][:1].isupper():
+        run.pop()
+    while run and (not run[0][:1].isupper() or fold(run[0]) in _LEADING):
+        run.pop(0)
+    if run:
+        found.append(" ".join(run).rstrip(".,"))
 
 
 def canonical(aliases: Aliases, key: str) -> str:

@@ -83,6 +83,12 @@ def contacts_for(email: Email, reading: Reading) -> list[Contact]:
     return _dedupe(found)
 
 
+def writer_of(email: Email) -> frozenset[str]:
+    """The address of the person who wrote `email`, unless a system sent it."""
+    sender = email.sender
+    return frozenset({sender.email} if sender and not is_no_reply(sender) else ())
+
+
 def best_contact(contacts: Iterable[Contact]) -> Contact | None:
     """The human to write to: contactable, with an address, recruiter before manager.
 

@@ -11,14 +11,26 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 
-from rapidfuzz import fuzz, process
+from rapidfuzz.distance import DamerauLevenshtein
 
 from gracefully.domain import Application, EventKind, Status
 from gracefully.track.company import Aliases, canonical, company_key, registrable_domain
 
 _NOT_ALNUM = re.compile(r"[^A-Z0-9]")
 _DIGITS = re.compile(r"\d+")
+
+
+@dataclass(frozen=True, slots=True)
+class Near:
+    """A known company whose name is close to an email's, and how."""
+
+    key: str
+    score: float
+    typo: bool
+    """Spelt almost alike ("Zephyr Insuracne"); else one name starts the other
+    ("Harbor" and "Harbor Networks"), which may well be two companies."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +45,11 @@ class Known:
     status: Status = Status.APPLIED
     kinds: frozenset[EventKind] = frozenset()
     """The kinds of events seen so far: a second confirmation means another application."""
+    people: frozenset[str] = frozenset()
+    """Addresses of the people who wrote about it: a new thread from one of them
+    continues this application."""
+    last_seen: datetime | None = None
+    """When it last had news."""
 
     @classmethod
     def of(cls, app: Application) -> Known:
@@ -47,6 +64,8 @@ class Known:
             app.company_domain,
             app.status,
             frozenset(e.kind for e in app.events),
+            frozenset(c.email.lower() for c in app.contacts if c.email and c.contactable),
+            app.updated_at,
         )
 
 
@@ -77,6 +96,8 @@ class TrackIndex:
         self._by_req: dict[str, list[int]] = defaultdict(list)
         self._by_domain: dict[str, list[int]] = defaultdict(list)
         self._keys: list[str] = []
+        self._names: dict[str, int] = defaultdict(int)
+        """Company-name keys (not domain labels) and how many applications carry each."""
 
     @classmethod
     def build(
@@ -110,6 +131,7 @@ class TrackIndex:
             if key not in self._by_key:
                 self._keys.append(key)
             self._by_key[key].append(app.id)
+        self._names[self.key_of(app)] += 1
         for req in requisition_keys(app.requisition_id or ""):
             if req:
                 self._by_req[req].append(app.id)
@@ -125,12 +147,20 @@ class TrackIndex:
     def set_aliases(self, aliases: Aliases) -> None:
         """Re-key every application after a merge, split or learnt alias (rare, so O(n))."""
         apps = list(self._apps.values())
-        for table in (self._apps, self._by_key, self._by_req, self._by_domain):
+        for table in (self._apps, self._by_key, self._by_req, self._by_domain, self._names):
             table.clear()
         self._keys.clear()
         self._aliases = dict(aliases)
         for app in apps:
             self.add_application(app)
+
+    def add_scoped(self, aliases: Aliases) -> None:
+        """Learn tenant and domain aliases ("greenhouse/acme", "acme-hq.io"). They are
+        never a company's own key, so no application moves and nothing is re-keyed."""
+        for scope, target in aliases.items():
+            if "/" not in scope and "." not in scope:
+                raise ValueError(f"{scope!r} is a company key, not a tenant or domain")
+            self._aliases[scope] = canonical(self._aliases, target)
 
     def application(self, app_id: int) -> Known:
         return self._apps[app_id]
@@ -165,17 +195,38 @@ class TrackIndex:
         keys = {self.key_of(self._apps[i]) for k in matching for i in self._by_key.get(k, ())}
         return self.by_company(next(iter(keys))) if len(keys) == 1 else []
 
-    def similar_companies(self, key: str, cutoff: float = 0.88) -> list[tuple[str, float]]:
-        """Known company keys close to `key`, best first: spelt almost alike ("acmee" ~
-        "acme"), or one a prefix of the other ("driftwood" ~ "driftwoodrobotics")."""
-        live = [k for k in self._keys if self._by_key.get(k) and k != key]
-        hits = process.extract(key, live, scorer=fuzz.ratio, score_cutoff=cutoff * 100, limit=3)
-        found = {k: score / 100 for k, score, _ in hits}
-        if len(key) >= 4:
-            for k in live:
-                if len(k) >= 4 and (k.startswith(key) or key.startswith(k)):
-                    found.setdefault(k, cutoff)
-        return sorted(found.items(), key=lambda kv: -kv[1])
+    def by_scope(self, scope: str) -> list[Known]:
+        """Applications under a learnt scoped alias: an ATS tenant ("greenhouse/acme")
+        or a domain ("acme-hq.io"), which name one company only within their scope."""
+        target = self._aliases.get(scope)
+        return self._known(self._by_key.get(target, ())) if target else []
+
+    def near_companies(self, key: str) -> list[Near]:
+        """Known company names close to `key`, best first: spelt almost alike
+        ("acmee" ~ "acme"), or one the start of the other ("driftwood" ~
+        "driftwoodrobotics"). Domain labels are left out: acme.com says nothing
+        about a company called "Acme Networks"."""
+        found: dict[str, Near] = {}
+        for name in (k for k, n in self._names.items() if n and k != key):
+            if len(key) >= 6 and len(name) >= 6:
+                allowed = 2 if min(len(key), len(name)) >= 12 else 1
+                distance = DamerauLevenshtein.distance(key, name, score_cutoff=allowed)
+                if distance <= allowed:
+                    score = 1 - distance / max(len(key), len(name))
+                    found[name] = Near(name, score, typo=True)
+                    continue
+            if len(key) >= 4 and len(name) >= 4 and (name.startswith(key) or key.startswith(name)):
+                found[name] = Near(name, min(len(key), len(name)) / max(len(key), len(name)), False)
+        return sorted(found.values(), key=lambda n: (-n.typo, -n.score))
+
+    def similar_companies(self, key: str) -> list[tuple[str, float]]:
+        """(key, closeness) of the known companies near `key`, for a reviewer to choose from."""
+        return [(near.key, near.score) for near in self.near_companies(key)]
+
+    def mentioned(self, names: Iterable[str]) -> list[str]:
+        """The known companies that `names` (runs of capitalised words) spell out in full."""
+        keys = (self.key(name) for name in names)
+        return list(dict.fromkeys(k for k in keys if self._names.get(k)))
 
     def key_of(self, app: Known) -> str:
         return self.key(app.company)
@@ -191,6 +242,7 @@ class TrackIndex:
         buckets += [self._by_req[r] for r in requisition_keys(app.requisition_id or "") if r]
         if app.company_domain:
             buckets.append(self._by_domain[registrable_domain(app.company_domain)])
+        self._names[self.key_of(app)] -= 1
         for bucket in buckets:
             if app.id in bucket:
                 bucket.remove(app.id)

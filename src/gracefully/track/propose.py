@@ -3,19 +3,25 @@ confirmed link teaches, and the index entry that keeps the rest of the scan in s
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+
 from rapidfuzz import fuzz
+from rapidfuzz.distance import DamerauLevenshtein
 
 from gracefully.domain import Application, Email, Reading
 from gracefully.track.clues import Clues, CompanyClue, clues_for
-from gracefully.track.company import Aliases, learn_alias
+from gracefully.track.company import Aliases, company_key, learn_alias, spells
 from gracefully.track.index import TrackIndex
 
 
 def new_application(email: Email, reading: Reading) -> Application:
     """The application a NEW link proposes, named as a person would write it.
 
-    A display name ("Acme Robotics via Lever") beats the reading, which beats a
-    slug or domain; the domain is kept so later mail from it finds the application.
+    The name is the one the email writes most often among those its slug or
+    domain can spell ("Tidewater Credit Union" for tidewatercu.example), so
+    a domain label or an ATS mail domain never becomes a company's name when
+    the email says it; the domain is kept so later mail from it finds the
+    application.
     """
     clues = clues_for(email, reading)
     named = [c for c in clues.companies if not c.weak]
@@ -23,13 +29,30 @@ def new_application(email: Email, reading: Reading) -> Application:
         raise ValueError(f"email {email.id} names no company; it cannot start an application")
     domain = next((c.domain for c in named if c.domain), None)
     return Application(
-        company=_best_name(named),
+        company=_written_name(clues, named) or _best_name(named),
         role=reading.role or clues.text_role,
         requisition_id=clues.requisition_ids[0] if clues.requisition_ids else None,
         company_domain=domain,
         applied_on=email.date.date() if email.date else None,
         updated_at=email.date,
     )
+
+
+def scoped_aliases(email: Email, reading: Reading, app: Application) -> dict[str, str]:
+    """The ATS tenants and domains that the email starting `app` shows for its company.
+
+    "workday/tidewatercu" and "tidewatercu.example" name Tidewater Credit Union
+    when the email writes both and the slug spells the name; later mail with
+    only the slug then finds the application. Scoped to one ATS or one domain,
+    such an alias never captures a namesake elsewhere ("harbor" on Lever).
+    """
+    learnt: dict[str, str] = {}
+    for clue in clues_for(email, reading).companies:
+        if not clue.scope or clue.scope == app.company_domain or clue.weak:
+            continue
+        if clue.key == company_key(app.company) or spells(clue.key, app.company):
+            learnt[clue.scope] = company_key(app.company)
+    return learnt
 
 
 def aliases_from_link(
@@ -47,6 +70,42 @@ def aliases_from_link(
         if not clue.weak and not others:
             new = learn_alias(new, clue.name, company)
     return new
+
+
+def _written_name(clues: Clues, named: list[CompanyClue]) -> str | None:
+    """The company's name as the email writes it, when the email agrees with itself.
+
+    Every written form votes: display names, the reading and each capitalised
+    run of the subject, text and signature. With a slug or domain, the most
+    voted name it spells wins ("Fernhill Energy" over "Fernhill" for the slug
+    fernhill). Without one, the reading's name stands unless the email
+    spells it a letter or two otherwise, more often ("Evelry" loses to "Everly").
+    """
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    written = [c.name for c in clues.companies if c.readable] + list(clues.names)
+    for name in written:
+        forms[company_key(name)][name] += 1
+    derived = [c.key for c in named if not c.readable]
+    if derived:
+        spelt = [
+            k for k in forms if k and any(k == d or spells(d, _form(forms[k])) for d in derived)
+        ]
+    else:
+        readable = [c.key for c in named if c.readable]
+        spelt = [k for k in forms if any(_typo(k, r) for r in readable)]
+    if not spelt:
+        return None
+    best = max(spelt, key=lambda k: (sum(forms[k].values()), len(k)))
+    return _form(forms[best])
+
+
+def _typo(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= 6 and DamerauLevenshtein.distance(a, b) <= 2)
+
+
+def _form(forms: Counter[str]) -> str:
+    """The way of writing a name seen most, mixed case before capitals ("Acme", not "ACME")."""
+    return max(forms, key=lambda f: (not f.isupper(), forms[f], -len(f)))
 
 
 def _best_name(named: list[CompanyClue]) -> str:
