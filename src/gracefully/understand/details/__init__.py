@@ -49,8 +49,11 @@ _ENTITY_CATEGORIES = frozenset(
         Category.ASSESSMENT,
         Category.OFFER,
         Category.RECRUITER_OUTREACH,
+        Category.JOB_ALERT,
     }
 )
+_POSTING_CATEGORIES = frozenset({Category.RECRUITER_OUTREACH, Category.JOB_ALERT})
+"""Postings and approaches, not replies to an application: their own company rules go first."""
 _STAGE = Table(stage.RULES)
 _REASONS = Table(reasons.RULES)
 _FEEDBACK = Table(policy.FEEDBACK)
@@ -63,6 +66,7 @@ _TEMPLATED = Table(policy.TEMPLATED)
 _NO_REPLY = Table(senders.NO_REPLY)
 _ATS = Table(senders.ATS)
 _COMPANY = Table(entities.COMPANY)
+_POSTING_COMPANY = Table(entities.POSTING + entities.COMPANY)
 _ROLE = Table(entities.ROLE)
 _CONTACT = Table(entities.CONTACT)
 _REQUISITION = Table(entities.REQUISITION)
@@ -82,7 +86,8 @@ def extract(email: Email, category: Category) -> Details:
     door_closed = _first(_DOOR, doc, found) is not None
     company = role = contact = requisition = None
     if category in _ENTITY_CATEGORIES:
-        company = _company(email, doc, found)
+        table = _POSTING_COMPANY if category in _POSTING_CATEGORIES else _COMPANY
+        company = _company(table, email, doc, found)
         role = _role(doc, company, found)
         contact = _contact(email, doc, company, found)
         requisition = _first(_REQUISITION, doc, found)
@@ -141,9 +146,9 @@ def _feedback(doc: Doc, found: list[Evidence]) -> Feedback:
     return Feedback.NONE
 
 
-def _company(email: Email, doc: Doc, found: list[Evidence]) -> str | None:
+def _company(table: Table, email: Email, doc: Doc, found: list[Evidence]) -> str | None:
     skip = {"sender-org-name"} if sender_person(email.sender) else set()
-    for hit in _COMPANY.hits(doc):
+    for hit in table.hits(doc):
         if hit.rule.name in skip:
             continue
         if hit.rule.name in _DOMAIN_RULES:

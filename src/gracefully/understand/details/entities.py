@@ -12,7 +12,10 @@ from __future__ import annotations
 from gracefully.understand.details.engine import Rule, Where
 
 _WORD = r"[A-Z0-9][\w&'’\-]*(?:\.[\w&'’\-]+)*(?:(?<=Inc|Ltd|Bro)\.|(?<=Co|NA)\.|(?<=Corp)\.)?"
-_SUFFIX = r"(?:,? (?:Inc|LLC|Ltd|GmbH|Co|Corp|Corporation|S\.A|AG|B\.V|plc|SE|NV|SAS|LLP)\b\.?)"
+_SUFFIX = (
+    r"(?:,? (?:(?i:inc|llc|ltd|corp)|GmbH|Co|Corporation|S\.A|AG|B\.V|plc|SE|NV|SAS|LLP|PBC)\b\.?)"
+)
+"""A legal suffix belongs to the name as written ("Brightfold, Inc.", "Corvid inc.")."""
 _NAME = (
     r"(?P<v>\[[\w ]{1,30}\]|(?>"
     + _WORD
@@ -20,8 +23,9 @@ _NAME = (
     + _WORD
     + r"){0,5}"
     + _SUFFIX
-    + r"?))"
+    + r"?(?: \([A-Z][A-Z&]{1,6}\))?))"
 )
+"""A name as written: capitalised words, a legal suffix and a bracketed short form "(BCG)"."""
 _ROLE_NOUN = (
     r"(?i:position|role|opening|internship|intern\b|program|programme|job|posting|vacancy|req"
     r"|requisition|team\b|opportunity)"
@@ -32,6 +36,118 @@ _ORG = (
     r"(?: Acquisition| Attraction)?|Careers?|Hiring|HR|Human Resources|People(?: Team| Ops)?|Jobs"
     r"|Staffing|Workday|Notifications?)"
 )
+
+_STAFF = (
+    r"(?i:recruiter|recruiting|recruitment|staffing|talent|acquisition|sourcer|specialist|manager"
+    r"|partner|consultant|coordinator|associate|director|executive|lead|hr)"
+)
+"""The last word of a recruiter's own title ("Senior Technical Recruiter at ...")."""
+WORKS_AT = Rule(
+    "works-at",
+    "company",
+    "",
+    r"\b"
+    + _STAFF
+    + r"(?:[ -](?i:it|tech|team|group))? (?i:at|with|of|from) (?:(?i:the) )?"
+    + r"(?=[A-Z\[])"
+    + _NAME
+    + _COMPANY_END,
+    cased=True,
+)
+"""A recruiter says where they work: the firm that writes is the company named."""
+FROM_FIRM = Rule(
+    "person-from-firm",
+    "company",
+    "",
+    r"\b(?i:this is|my name is|i am|i'm) [A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){0,2},? (?i:from|at|with)"
+    r" (?:(?i:the) )?" + _NAME + _COMPANY_END,
+    cased=True,
+)
+"""A recruiter introduces themself and their firm ("This is Dana Reyes from Corvid Staffing")."""
+
+_HEADING = (
+    r"(?i:about|job|jobs|company (?:description|overview|profile)|description|who|why|what"
+    r"|where|the|our|we|you|your|position|offer|context|within|join|founded|mission|missions|overview|presentation|location"
+    r"|hello|hi|hey|dear|greetings|thank|thanks|welcome|congratulations|please|new|apply"
+    r"|summary|requirements?|responsibilities|role|title)\b"
+)
+"""Words that open a heading or a sentence: a posting's opening name stops before them."""
+_OPEN_WORD = r"(?!" + _HEADING + r")[A-Z0-9](?:[\w&'’]|[-.](?=\w))*"
+_OPENING = (
+    r"\A\s*(?P<v>" + _OPEN_WORD + r"(?:(?: (?:&|and|of|de|du|la|et))? " + _OPEN_WORD + r"){0,4})"
+)
+"""The capitalised words a posting opens with (its source puts the employer first)."""
+
+POSTING: tuple[Rule, ...] = (
+    Rule(
+        "subject-alert-for",
+        "company",
+        "",
+        r"(?i:jobs?|job alerts?|openings?|positions?|roles?|opportunit(?:y|ies)) (?i:at|for|with)"
+        r" " + _NAME + _COMPANY_END + r"(?:[!.,]? ?(?:\w+)?$|[!.] |[ ]?[-|:–])",
+        where=Where.SUBJECT,
+        cased=True,
+    ),
+    Rule(
+        "subject-name-alert",
+        "company",
+        "",
+        r"^(?P<v>[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,3}?)(?:'s)? (?i:job alert|jobs? for you"
+        r"|new jobs?|is hiring|careers?\b)",
+        where=Where.SUBJECT,
+        cased=True,
+    ),
+    WORKS_AT,
+    FROM_FIRM,
+    Rule(
+        "opening-name-then-heading",
+        "company",
+        "",
+        _OPENING + r"[ \t]*(?:[:|–-][ \t]*)?(?=[A-Z])(?=" + _HEADING + r")",
+        cased=True,
+    ),
+    Rule(
+        "opening-name-recurs",
+        "company",
+        "",
+        _OPENING + r"(?=[\s\S]*?(?<!\w)(?i:(?P=v))(?!\w))",
+        cased=True,
+    ),
+    Rule(
+        "jobs-at",
+        "company",
+        "",
+        r"\b(?i:jobs|openings|positions) (?i:at|with) " + _NAME + _COMPANY_END,
+        cased=True,
+    ),
+    Rule(
+        "about-or-at-name",
+        "company",
+        "",
+        r"\b(?:About|ABOUT|At|Join|Joining) (?:(?i:the) )?"
+        + _NAME
+        + r"(?:[ \t]*[:?!]?[ \t]*(?=\n)|, (?i:we|our)\b)",
+        cased=True,
+    ),
+    Rule(
+        "name-is-a",
+        "company",
+        "",
+        _NAME
+        + r",? (?i:is (?:a|an|the|one of|hiring|recruiting|looking)|was founded|are hiring|are"
+        r" recruiting|has (?:been|an? (?:opening|opportunity|position|role)))\b",
+        cased=True,
+    ),
+    Rule(
+        "my-client",
+        "company",
+        "",
+        r"\b(?i:my client|our client)(?:,| is)? " + _NAME + _COMPANY_END,
+        cased=True,
+    ),
+)
+"""Job postings, digests and recruiter approaches name the employer in their own ways;
+these rules come before the application rules for those categories."""
 
 COMPANY: tuple[Rule, ...] = (
     Rule(
@@ -72,6 +188,8 @@ COMPANY: tuple[Rule, ...] = (
         r"intern|team)(?: \([\w ,./-]+\))? (?i:at|with|here at) " + _NAME + _COMPANY_END,
         cased=True,
     ),
+    WORKS_AT,
+    FROM_FIRM,
     Rule(
         "sender-org-name",
         "company",

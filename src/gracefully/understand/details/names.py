@@ -26,8 +26,10 @@ _ORG_TAIL = re.compile(
     r"|Talent|Acquisition|Attraction|Careers?|Hiring|HR|Human Resources|People|Jobs|Team|Workday"
     r"|Notifications?|Portal|Staffing))+$"
 )
-_ABBREVIATED = re.compile(r"\b(?:Inc|Ltd|Co|Corp|NA|S\.A|B\.V|L\.P|Bros)\.$")
+_ABBREVIATED = re.compile(r"\b(?:(?i:inc|ltd|corp)|Co|NA|S\.A|B\.V|L\.P|Bros)\.$")
 _TRAILING = re.compile(r"(?:[\s,.!:;|–—-]+|\s+(?:and|&|at|with|in|for|the|to|is|has))+$")
+_PRONOUN = re.compile(r"\s+I$")
+"""A run-on sentence drags the next one's "I" into a name ("Corvid Staffing I am writing")."""
 _NOT_YEAR = r"(?!(?:19|20)\d\d\b)"
 _ROLE_TRIMS = (
     re.compile(r"[\s,]+(?:[A-Z]{1,3}-)?\d[\d-]{4,}$"),  # ", 210821" / " 2024-3246"
@@ -50,11 +52,11 @@ def clean_company(value: str) -> str | None:
     value = re.split(r"['’]s\s", value.strip(), maxsplit=1)[0]
     value = _ORG_TAIL.sub("", value)
     kept = value if _ABBREVIATED.search(value) else None
-    value = kept or _TRAILING.sub("", value).strip()
+    value = kept or _TRAILING.sub("", _PRONOUN.sub("", value)).strip()
     words = value.lower().split()
     if not words or len(value) < 2 or len(words) > 6:
         return None
-    if words[-1] in TITLE_WORDS or re.match(r"(?:19|20)\d\d\b", value):
+    if words[-1] in TITLE_WORDS or words[0].isdigit():
         return None
     if value.lower() in NOT_COMPANY or words[0] in FIRST_NOT_COMPANY:
         return None

@@ -80,7 +80,6 @@ NOT_COMPANY = frozenset(
         "wellfound",
         "hired",
         "otta",
-        "google",
         "gmail",
         "outlook",
         "yahoo",
@@ -172,6 +171,7 @@ FIRST_NOT_COMPANY = frozenset(
 FREEMAIL = frozenset(
     [
         "gmail",
+        "google",
         "googlemail",
         "yahoo",
         "hotmail",
