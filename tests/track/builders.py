@@ -76,6 +76,8 @@ def make_index(world: dict[str, Any]) -> TrackIndex:
                 app.get("company_domain"),
                 Status(app.get("status", "applied")),
                 frozenset(EventKind(k) for k in app.get("kinds", ())),
+                frozenset(app.get("people", ())),
+                app.get("last_seen"),
             )
         )
         for message_id in app.get("messages", ()):

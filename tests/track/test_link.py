@@ -7,19 +7,17 @@ from typing import Any
 import pytest
 
 from gracefully.domain import LinkSignal
-from gracefully.track import Known, TrackIndex, aliases_from_link, clues_for, link, new_application
+from gracefully.track import Known, aliases_from_link, clues_for, link, new_application
 from tests.track.builders import FIXTURES, load_world, make_email, make_index, make_reading
 
 WORLD = load_world(FIXTURES / "linking.toml")
+HARD = load_world(FIXTURES / "hard_cases.toml")
+CASES = [(WORLD, c) for c in WORLD["case"]] + [(HARD, c) for c in HARD["case"]]
 
 
-@pytest.fixture
-def index() -> TrackIndex:
-    return make_index(WORLD)
-
-
-@pytest.mark.parametrize("case", WORLD["case"], ids=[c["name"] for c in WORLD["case"]])
-def test_linking_case(case: dict[str, Any], index: TrackIndex) -> None:
+@pytest.mark.parametrize(("world", "case"), CASES, ids=[c["name"] for _, c in CASES])
+def test_linking_case(world: dict[str, Any], case: dict[str, Any]) -> None:
+    index = make_index(world)
     result = link(make_email(**case["email"]), make_reading(**case["reading"]), index)
     expect = case["expect"]
     if expect["app"] == "none":
