@@ -83,7 +83,8 @@ def test_merge_moves_everything_and_undo_puts_it_back(
     scan_demo(db, settings, demo_reader)
     with db.transaction() as session:
         apps = {a.company: a.id for a in app_store.list_all(session)}
-    keep, absorb = apps["Tidewater Credit Union"], apps["Tidewatercu"]
+    # Two rejected applications: the merge mechanics, not which two, are under test.
+    keep, absorb = apps["Brightline Health"], apps["Harborview Logistics"]
     assert keep is not None and absorb is not None
     before = _state(db)
     plan = manage.merge_applications(db, settings, keep, absorb, now=NOW)
