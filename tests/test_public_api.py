@@ -1,7 +1,8 @@
 """Each stage declares its public surface (httpx-style), and keeps to the design's imports.
 
 DESIGN.md: stages import only `gracefully.domain` (never store, service, cli,
-web, or each other); `cli` talks to `service` and `domain` only.
+web, or each other); `cli` and `web` talk to `service` and `domain` only
+(and `cli` starts `web` for `gracefully serve`).
 """
 
 from __future__ import annotations
@@ -41,11 +42,16 @@ def test_stage_imports_only_domain(stage: str) -> None:
 
 
 def test_cli_talks_to_service_and_domain_only() -> None:
-    assert _gracefully_imports("cli") <= {"service", "domain", "config"}
+    assert _gracefully_imports("cli") <= {"service", "domain", "config", "web"}
 
 
-def test_cli_runs_no_sql() -> None:
-    for path in (SRC / "cli").rglob("*.py"):
+def test_web_talks_to_service_and_domain_only() -> None:
+    assert _gracefully_imports("web") <= {"service", "domain", "config"}
+
+
+@pytest.mark.parametrize("face", ["cli", "web"])
+def test_faces_run_no_sql(face: str) -> None:
+    for path in (SRC / face).rglob("*.py"):
         text = path.read_text()
         assert "sqlalchemy" not in text and "session." not in text, path
 

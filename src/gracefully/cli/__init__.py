@@ -16,6 +16,7 @@ from gracefully.cli import (
     profile,
     review,
     scan,
+    serve,
     transfer,
     understand,
     watch,
@@ -81,7 +82,7 @@ _PANELS = {
         ("export", followups.export_command),
         ("remind", followups.remind_command),
     ],
-    "Learn": [("insights", insights.insights)],
+    "Learn": [("insights", insights.insights), ("serve", serve.serve)],
 }
 for _panel, _commands in _PANELS.items():
     for _name, _function in _commands:

@@ -1,0 +1,94 @@
+"""The pages' forms: each post calls one service function, then redirects
+back with a one-line message (post-redirect-get).
+
+Every post must carry the app's form token (`security.check_token`). There is
+deliberately no form that sends mail: sending stays `gracefully send ID`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Form
+from fastapi.responses import RedirectResponse
+from pydantic import ValidationError
+
+from gracefully.service.followups import FollowUpError, approve, draft, edit_draft
+from gracefully.service.review import ReviewError, resolve
+from gracefully.web.models import ResolveIn
+from gracefully.web.render import redirect
+from gracefully.web.security import check_token
+from gracefully.web.state import WebState, current
+
+router = APIRouter(include_in_schema=False, dependencies=[Depends(check_token)])
+State = Annotated[WebState, Depends(current)]
+Text = Annotated[str, Form()]
+
+
+@router.post("/review/resolve")
+def resolve_item(
+    web: State,
+    item_id: Text,
+    action: Text,
+    category: Annotated[str, Form()] = "",
+    stage: Annotated[str, Form()] = "",
+    reasons: Annotated[list[str] | None, Form()] = None,
+    application_id: Annotated[int | None, Form()] = None,
+    keep: Annotated[int | None, Form()] = None,
+) -> RedirectResponse:
+    try:
+        answer = ResolveIn(
+            item_id=item_id,
+            action=action,  # type: ignore[arg-type]
+            category=category or None,  # type: ignore[arg-type]
+            stage=stage or None,  # type: ignore[arg-type]
+            # the fix form shows every reason with the current ones ticked: what
+            # comes back is the whole new set, even when it is empty
+            reasons=(reasons or []) if action == "fix" else None,  # type: ignore[arg-type]
+            application_id=application_id,
+            keep=keep,
+        )
+        done = resolve(web.db, web.settings, item_id, answer.decision(), now=web.clock())
+    except ValidationError:
+        return redirect("/review", "That answer does not fit this item.", error=True)
+    except ReviewError as exc:
+        return redirect("/review", str(exc), error=True)
+    return redirect("/review", f"Done: {done}.")
+
+
+@router.post("/drafts/{followup_id}/write")
+def write_draft(web: State, followup_id: int) -> RedirectResponse:
+    return _on_draft(
+        followup_id,
+        lambda: draft(web.db, followup_id, regenerate=True),
+        f"Wrote the draft for follow-up {followup_id}: read its grace check before approving.",
+    )
+
+
+@router.post("/drafts/{followup_id}/edit")
+def edit(web: State, followup_id: int, body: Text, subject: Text) -> RedirectResponse:
+    return _on_draft(
+        followup_id,
+        lambda: edit_draft(web.db, followup_id, body, subject=subject),
+        f"Saved your text for follow-up {followup_id}. The grace check ran again; "
+        "approve it when it reads right.",
+    )
+
+
+@router.post("/drafts/{followup_id}/approve")
+def approve_draft(web: State, followup_id: int) -> RedirectResponse:
+    return _on_draft(
+        followup_id,
+        lambda: approve(web.db, followup_id),
+        f"Approved follow-up {followup_id}. Send it from a terminal: gracefully send {followup_id}",
+    )
+
+
+def _on_draft(followup_id: int, action: Callable[[], object], done: str) -> RedirectResponse:
+    where = f"/drafts#followup-{followup_id}"
+    try:
+        action()
+    except FollowUpError as exc:
+        return redirect(where, str(exc), error=True)
+    return redirect(where, done)

@@ -1,0 +1,89 @@
+"""The pages a person reads: dashboard, one application, review queue, drafts, insights.
+
+Each route gathers from the service and hands the result to a template; the
+forms on these pages post to `forms`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import HTMLResponse
+from markupsafe import Markup
+
+from gracefully.domain import Category, MoveKind, Reason, Stage, Status
+from gracefully.service.applications import NotFound, application_detail, list_applications
+from gracefully.service.followups import PENDING, plan_followups, plan_settings
+from gracefully.service.insights import gather_insights
+from gracefully.service.review import review_items
+from gracefully.web.render import chart_svg, page
+from gracefully.web.state import WebState, current
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+State = Annotated[WebState, Depends(current)]
+
+
+@router.get("/")
+def dashboard(request: Request, web: State) -> HTMLResponse:
+    apps = list_applications(web.db)
+    plan = plan_followups(web.db, plan_settings(web.settings), web.clock())
+    counts = Counter(a.status for a in apps)
+    return page(
+        request,
+        "dashboard.html",
+        apps=apps,
+        counts=[(s, counts[s]) for s in Status if counts[s]],
+        due=plan.due(),
+        upcoming=plan.upcoming(),
+        waiting=len(review_items(web.db, web.settings)),
+    )
+
+
+@router.get("/applications/{app_id}")
+def application(request: Request, app_id: int, web: State) -> HTMLResponse:
+    try:
+        detail = application_detail(web.db, app_id)
+    except NotFound as exc:
+        raise HTTPException(404, str(exc)) from exc
+    return page(request, "application.html", app=detail.application, timeline=detail.timeline)
+
+
+@router.get("/review")
+def review(request: Request, web: State) -> HTMLResponse:
+    return page(
+        request,
+        "review.html",
+        items=review_items(web.db, web.settings),
+        categories=list(Category),
+        stages=list(Stage),
+        reasons=list(Reason),
+    )
+
+
+@router.get("/drafts")
+def drafts(request: Request, web: State) -> HTMLResponse:
+    plan = plan_followups(web.db, plan_settings(web.settings), web.clock())
+    active = [
+        item
+        for item in plan.items
+        if item.followup.status in PENDING and item.followup.move.kind is not MoveKind.NONE
+    ]
+    return page(
+        request,
+        "drafts.html",
+        items=active,
+        without_move=plan.without_move(),
+        done=plan.done(),
+        now=plan.now,
+    )
+
+
+@router.get("/insights")
+def insights(request: Request, web: State) -> HTMLResponse:
+    found = gather_insights(web.db)
+    said = [(x.reason, sentence) for x in found.rejections.reasons for sentence in x.examples]
+    # the service's SVG escapes every label by construction; the CSP backs it up
+    charts = Markup(chart_svg(found))
+    return page(request, "insights.html", found=found, charts=charts, said=said)
