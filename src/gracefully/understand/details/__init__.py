@@ -20,6 +20,7 @@ from gracefully.understand.details.names import (
     clean_role,
     domain_company,
     is_title,
+    recurring_prefix,
     sender_org,
     sender_person,
 )
@@ -52,6 +53,8 @@ _ENTITY_CATEGORIES = frozenset(
         Category.JOB_ALERT,
     }
 )
+_PERSONAL_CATEGORIES = _ENTITY_CATEGORIES - {Category.JOB_ALERT}
+"""A digest or a posting is no one's letter: it has no contact, and its ids are the board's."""
 _POSTING_CATEGORIES = frozenset({Category.RECRUITER_OUTREACH, Category.JOB_ALERT})
 """Postings and approaches, not replies to an application: their own company rules go first."""
 _STAGE = Table(stage.RULES)
@@ -89,6 +92,7 @@ def extract(email: Email, category: Category) -> Details:
         table = _POSTING_COMPANY if category in _POSTING_CATEGORIES else _COMPANY
         company = _company(table, email, doc, found)
         role = _role(doc, company, found)
+    if category in _PERSONAL_CATEGORIES:
         contact = _contact(email, doc, company, found)
         requisition = _first(_REQUISITION, doc, found)
     rejection = None
@@ -151,10 +155,13 @@ def _company(table: Table, email: Email, doc: Doc, found: list[Evidence]) -> str
     for hit in table.hits(doc):
         if hit.rule.name in skip:
             continue
+        value: str | None = hit.value
         if hit.rule.name in _DOMAIN_RULES:
             value = domain_company(hit.value, doc.subject + "\n" + doc.text)
-        else:
-            value = clean_company(hit.value)
+        elif hit.rule.name in entities.RECURRING_RULES:
+            value = recurring_prefix(hit.value, doc.text)
+        if value and hit.rule.name not in _DOMAIN_RULES:
+            value = clean_company(value)
         if value:
             found.append(_with_value(hit, value))
             return value

@@ -16,7 +16,7 @@ from enum import StrEnum
 
 from gracefully.domain import Email, Evidence
 from gracefully.understand.details.anchors import anchor
-from gracefully.understand.details.prefilter import Words, derive
+from gracefully.understand.details.prefilter import Gate, Words, derive
 from gracefully.understand.sentences import LIMIT, Span, split
 
 MAX_MATCHES = 4
@@ -128,16 +128,18 @@ class Table:
 
     def __init__(self, rules: Iterable[Rule]) -> None:
         self.rules = tuple(rules)
+        parts = [(rule, part) for rule in self.rules for part in _parts(rule)]
         self._compiled = tuple(
             (
                 rule,
                 *_compile(part),
                 re.compile(rule.unless) if rule.unless else None,
-                derive(part) if rule.where is Where.TEXT else None,
                 anchor(part),
             )
-            for rule in self.rules
-            for part in _parts(rule)
+            for rule, part in parts
+        )
+        self._gate = Gate(
+            [derive(part) if rule.where is Where.TEXT else None for rule, part in parts]
         )
 
     def hits(self, doc: Doc, once: bool = False) -> Iterator[Hit]:
@@ -147,14 +149,17 @@ class Table:
         accepted match, and a rule whose value was already found is skipped.
         """
         seen: set[str] = set()
-        meets = doc.words.meets
-        for rule, pattern, bounded, unless, need, opening in self._compiled:
-            if (once and rule.value in seen) or (need is not None and not meets(need)):
+        compiled = self._compiled
+        for index in self._gate.open(doc.words):
+            rule, pattern, bounded, unless, opening = compiled[index]
+            if once and rule.value in seen:
                 continue
             source = doc.source(rule.where, rule.cased)
             if not source:
                 continue
-            if opening is None:
+            if pattern.pattern.startswith("\\A"):
+                matches = iter([found] if (found := pattern.match(source)) else [])
+            elif opening is None:
                 matches = pattern.finditer(source)
             else:
                 matches = opening.matches(pattern, source, doc.source(rule.where, cased=False))

@@ -38,8 +38,8 @@ _ORG = (
 )
 
 _STAFF = (
-    r"(?i:recruiter|recruiting|recruitment|staffing|talent|acquisition|sourcer|specialist|manager"
-    r"|partner|consultant|coordinator|associate|director|executive|lead|hr)"
+    r"(?i:recruiter|recruiting|recruitment|staffing|acquisition|sourcer|specialist|partner"
+    r"|consultant|coordinator)"
 )
 """The last word of a recruiter's own title ("Senior Technical Recruiter at ...")."""
 WORKS_AT = Rule(
@@ -97,8 +97,6 @@ POSTING: tuple[Rule, ...] = (
         where=Where.SUBJECT,
         cased=True,
     ),
-    WORKS_AT,
-    FROM_FIRM,
     Rule(
         "opening-name-then-heading",
         "company",
@@ -110,9 +108,11 @@ POSTING: tuple[Rule, ...] = (
         "opening-name-recurs",
         "company",
         "",
-        _OPENING + r"(?=[\s\S]*?(?<!\w)(?i:(?P=v))(?!\w))",
+        _OPENING,
         cased=True,
     ),
+    WORKS_AT,
+    FROM_FIRM,
     Rule(
         "jobs-at",
         "company",
@@ -148,6 +148,9 @@ POSTING: tuple[Rule, ...] = (
 )
 """Job postings, digests and recruiter approaches name the employer in their own ways;
 these rules come before the application rules for those categories."""
+RECURRING_RULES = frozenset({"opening-name-recurs"})
+"""Rules whose capture holds the name and what follows it: the name is the longest
+leading part that the text repeats (see `names.recurring_prefix`)."""
 
 COMPANY: tuple[Rule, ...] = (
     Rule(
@@ -206,7 +209,7 @@ COMPANY: tuple[Rule, ...] = (
         "team-sign-off",
         "company",
         "",
-        r"(?:(?i:the|your) )?" + _NAME + r" (?:" + _ORG + r"|Team)\b(?: Team)?",
+        r"(?:^|\n)[ \t>]*(?:(?i:the|your) )?" + _NAME + r" (?:" + _ORG + r"|Team)\b(?: Team)?",
         unless=r"\bpart of\b|\bjoin\b",
         cased=True,
     ),

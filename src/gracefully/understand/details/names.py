@@ -181,3 +181,19 @@ def domain_company(value: str, text: str) -> str | None:
             return text[index : index + end]
         index = low.find(value, index + 1)
     return value.capitalize()
+
+
+def recurring_prefix(value: str, text: str) -> str | None:
+    """The longest run of `value`'s leading words that `text` says again later (any case).
+
+    A posting that opens with its employer names it again further down; the words
+    that follow the opening name (a title, a sentence) are not repeated with it.
+    """
+    low = text.lower()
+    start = low.find(value.lower())
+    words = value.split()
+    for count in range(len(words), 0, -1):
+        name = " ".join(words[:count]).lower()
+        if re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", low[start + len(name) :]):
+            return " ".join(words[:count])
+    return None

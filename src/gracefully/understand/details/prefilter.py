@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
@@ -122,15 +123,59 @@ class Words:
     def meets(self, need: Need) -> bool:
         if not need.words.isdisjoint(self.words):
             return True
-        if need.prefixes:
-            if self._sorted is None:
-                self._sorted = sorted(self.words)
-            for prefix in need.prefixes:
-                index = bisect_left(self._sorted, prefix)
-                if index < len(self._sorted) and self._sorted[index].startswith(prefix):
-                    return True
+        if any(self.has_prefix(prefix) for prefix in need.prefixes):
+            return True
         low = self.low
         return any(text in low for text in need.substrings)
+
+    def has_prefix(self, prefix: str) -> bool:
+        if self._sorted is None:
+            self._sorted = sorted(self.words)
+        index = bisect_left(self._sorted, prefix)
+        return index < len(self._sorted) and self._sorted[index].startswith(prefix)
+
+
+class Gate:
+    """Which of a table's needs one body meets, checked all at once.
+
+    Asking each rule in turn costs a Python call per rule per email, and most
+    rules of a table share nothing with a given body. The gate inverts the
+    needs: one set intersection finds every rule a whole word opens, and each
+    distinct prefix or substring is looked up once for all the rules that name it.
+    """
+
+    __slots__ = ("_always", "_by_word", "_keys", "_prefixes", "_substrings")
+
+    def __init__(self, needs: Sequence[Need | None]) -> None:
+        by_word: dict[str, list[int]] = defaultdict(list)
+        by_prefix: dict[str, list[int]] = defaultdict(list)
+        by_substring: dict[str, list[int]] = defaultdict(list)
+        self._always = frozenset(index for index, need in enumerate(needs) if need is None)
+        for index, need in enumerate(needs):
+            for word in need.words if need else ():
+                by_word[word].append(index)
+            for prefix in need.prefixes if need else ():
+                by_prefix[prefix].append(index)
+            for text in need.substrings if need else ():
+                by_substring[text].append(index)
+        self._by_word = dict(by_word)
+        self._keys = frozenset(by_word)
+        self._prefixes = tuple(by_prefix.items())
+        self._substrings = tuple(by_substring.items())
+
+    def open(self, words: Words) -> list[int]:
+        """The indices of the needs that `words` meets (and of the rules with none), in order."""
+        met = set(self._always)
+        for word in self._keys.intersection(words.words):
+            met.update(self._by_word[word])
+        for prefix, indices in self._prefixes:
+            if not met.issuperset(indices) and words.has_prefix(prefix):
+                met.update(indices)
+        low = words.low
+        for text, indices in self._substrings:
+            if not met.issuperset(indices) and text in low:
+                met.update(indices)
+        return sorted(met)
 
 
 def derive(pattern: str) -> Need | None:
