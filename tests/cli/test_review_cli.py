@@ -1,18 +1,33 @@
-"""`gracefully review` and `retrain` through Typer's CliRunner, answered on stdin."""
+"""`gracefully review` and `retrain` through Typer's CliRunner, answered on stdin.
+
+The queue is built by the test (see tests/service/review_world.py): two
+Brindlewood emails read as pinned, each with a link waiting for review, so the
+questions asked do not depend on what the model or the linker get wrong.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.service.review_world import demo_reader, retrain_dir, scan_demo, seed_lookalikes
+from tests.service.review_world import (
+    DECISION,
+    UPDATE,
+    Brindlewood,
+    brindlewood_waiting,
+    demo_reader,
+    retrain_dir,
+    seed_lookalikes,
+)
 from typer.testing import CliRunner
 
 from gracefully.cli import app
 from gracefully.config import Settings, load_settings
 from gracefully.domain import Category, Stage
 from gracefully.service import review
+from gracefully.store import applications as app_store
 from gracefully.store import mail as mail_store
 from gracefully.store.db import Database
 from gracefully.understand import Reader
@@ -20,64 +35,74 @@ from gracefully.understand import Reader
 __all__ = ["demo_reader", "retrain_dir"]
 
 
-@pytest.fixture
-def world(tmp_path: Path, demo_reader: Reader) -> tuple[Settings, Database]:
-    settings = load_settings(
-        db=f"sqlite:///{tmp_path / 'cli.db'}", env={"GRACEFULLY_DATA_DIR": str(tmp_path / "d")}
+def _settings(tmp_path: Path, data_dir: Path) -> Settings:
+    return load_settings(
+        db=f"sqlite:///{tmp_path / 'cli.db'}",
+        env={"GRACEFULLY_DATA_DIR": str(data_dir), "GRACEFULLY_CONFIG_DIR": str(tmp_path / "c")},
     )
+
+
+@pytest.fixture
+def world(tmp_path: Path, demo_reader: Reader) -> Iterator[tuple[Settings, Database, Brindlewood]]:
+    settings = _settings(tmp_path, tmp_path / "d")
     db = Database(settings.database_url)
-    scan_demo(db, settings, demo_reader)
-    return settings, db
+    yield settings, db, brindlewood_waiting(db, demo_reader)
+    db.close()
 
 
 def _run(settings: Settings, *args: str, stdin: str = "") -> str:
-    env = {"GRACEFULLY_DATA_DIR": str(settings.data_dir), "COLUMNS": "200"}
+    env = {
+        "GRACEFULLY_DATA_DIR": str(settings.data_dir),
+        "GRACEFULLY_CONFIG_DIR": str(settings.config_dir),
+        "COLUMNS": "200",
+    }
     result = CliRunner().invoke(app, ["--db", settings.database_url, *args], input=stdin, env=env)
     assert result.exit_code == 0, result.output
     return result.output
 
 
-def test_list_and_json_show_the_queue_without_asking(world: tuple[Settings, Database]) -> None:
-    settings, db = world
-    items = review.review_items(db, settings)
+def test_list_and_json_show_the_queue_without_asking(
+    world: tuple[Settings, Database, Brindlewood],
+) -> None:
+    settings, db, apps = world
+    expected = [f"reading:{DECISION}", f"link:{DECISION}", f"reading:{UPDATE}", f"link:{UPDATE}"]
+    assert [i.id for i in review.review_items(db, settings)] == expected
     listed = _run(settings, "review", "--list")
-    assert f"{len(items)} to review" in listed
+    assert "4 to review" in listed and "Your application at Brindlewood Analytics" in listed
     records = json.loads(_run(settings, "review", "--json"))
-    assert [r["id"] for r in records] == [i.id for i in items]
-    assert all(r["reading"]["evidence"] for r in records if r["kind"] == "reading")
+    assert [r["id"] for r in records] == expected
+    assert all(r["reading"]["evidence"] for r in records)
+    for record in records[1::2]:
+        assert [c["id"] for c in record["candidates"][:2]] == [apps.engineer, apps.analyst]
 
 
-def test_answers_on_stdin_fix_link_and_quit(world: tuple[Settings, Database]) -> None:
-    settings, db = world
-    items = review.review_items(db, settings)
-    first, second = items[0], items[1]
-    assert first.kind is review.ItemKind.READING and second.kind is review.ItemKind.LINK
-    stages = list(Stage)
-    answers = ["s", str(stages.index(Stage.SCREEN) + 1), "a", "1", "q"]
-    out = _run(settings, "review", stdin="\n".join(answers) + "\n")
+def test_answers_on_stdin_fix_link_and_quit(world: tuple[Settings, Database, Brindlewood]) -> None:
+    settings, db, apps = world
+    stage = str(list(Stage).index(Stage.SCREEN) + 1)
+    out = _run(settings, "review", stdin="\n".join(["s", stage, "a", "1", "q"]) + "\n")
     assert "corrected stage=screen" in out
-    assert "linked to #" in out
-    assert "Answered 2 of" in out
+    assert f"linked to #{apps.engineer} Brindlewood Analytics (Data Engineer)" in out
+    assert "Answered 2 of 4" in out
     with db.transaction() as session:
-        fixed = mail_store.get(session, first.id.partition(":")[2])
+        fixed = mail_store.get(session, DECISION)
+        engineer = app_store.get(session, apps.engineer)
     assert fixed is not None and fixed[1] is not None
     assert fixed[1].corrected and fixed[1].rejection is not None
     assert fixed[1].rejection.stage is Stage.SCREEN
-    left = {i.id for i in review.review_items(db, settings)}
-    assert first.id not in left and second.id not in left
+    assert engineer is not None
+    assert [e.stage for e in engineer.events if e.email_id == DECISION] == [Stage.SCREEN]
+    left = [i.id for i in review.review_items(db, settings)]
+    assert left == [f"reading:{UPDATE}", f"link:{UPDATE}"], "quit leaves the rest waiting"
 
 
 def test_retrain_reports_the_readings_it_changed(
-    world: tuple[Settings, Database], demo_reader: Reader, retrain_dir: Path
+    tmp_path: Path, demo_reader: Reader, retrain_dir: Path
 ) -> None:
-    _, db = world
-    settings = load_settings(
-        db=str(db.engine.url.render_as_string()), env={"GRACEFULLY_DATA_DIR": str(retrain_dir)}
-    )
+    settings = _settings(tmp_path, retrain_dir)
+    db = Database(settings.database_url)
     ids = seed_lookalikes(db, demo_reader)
     for email_id in ids[:3]:
         review.resolve(db, settings, f"reading:{email_id}", review.Fix(category=Category.REJECTION))
+    db.close()
     out = _run(settings, "retrain")
-    assert "Learnt from 3 correction(s)" in out
-    changed = int(out.split("reading(s) changed")[0].split()[-1])
-    assert changed >= 1
+    assert "Learnt from 3 correction(s); re-read 1 email(s); 1 reading(s) changed." in out
