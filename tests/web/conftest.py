@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from tests.service.review_world import NOW, demo_reader
-from tests.web.web_world import BASE, scan_and_plan, settings_for
+from tests.service.review_world import demo_reader
+from tests.web.web_world import BASE, NOW, scan_and_plan, settings_for
 
 from gracefully.config import Settings
 from gracefully.store.db import Database

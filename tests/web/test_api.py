@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi.testclient import TestClient
-from tests.service.review_world import NOW
 from tests.web.web_world import (
     BASE,
     LINK_ID,
+    NOW,
     UNSURE_ID,
     UNSURE_SENTENCE,
     scan_and_plan,

@@ -39,6 +39,8 @@ from gracefully.understand import Reader
 
 BASE = "http://127.0.0.1"
 WHEN = datetime(2026, 4, 20, 14, 30, tzinfo=UTC)
+NOW = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+"""After the demo's last email, so the demo's follow-ups are due."""
 SCRIPT = "<script>window.pwned=1</script>"
 IMG = '<img src=x onerror="window.pwned=2;alert(1)">'
 HOSTILE = f"{SCRIPT}{IMG}"
