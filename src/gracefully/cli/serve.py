@@ -25,7 +25,7 @@ def serve(
     local = _loopback(host)
     if not local and not public:
         raise fail(
-            f"{host} can be reached from other machines, and the web app has no login. "
+            f"{host} is not this machine only: others may reach it, and the web app has no login. "
             "Use the default 127.0.0.1, or add --public if you really mean it."
         )
     if not local:
