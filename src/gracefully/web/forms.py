@@ -31,23 +31,25 @@ def resolve_item(
     web: State,
     item_id: Text,
     action: Text,
-    category: Annotated[str, Form()] = "",
-    stage: Annotated[str, Form()] = "",
+    category: Text = "",
+    stage: Text = "",
     reasons: Annotated[list[str] | None, Form()] = None,
     application_id: Annotated[int | None, Form()] = None,
     keep: Annotated[int | None, Form()] = None,
 ) -> RedirectResponse:
     try:
-        answer = ResolveIn(
-            item_id=item_id,
-            action=action,  # type: ignore[arg-type]
-            category=category or None,  # type: ignore[arg-type]
-            stage=stage or None,  # type: ignore[arg-type]
-            # the fix form shows every reason with the current ones ticked: what
-            # comes back is the whole new set, even when it is empty
-            reasons=(reasons or []) if action == "fix" else None,  # type: ignore[arg-type]
-            application_id=application_id,
-            keep=keep,
+        answer = ResolveIn.model_validate(
+            {
+                "item_id": item_id,
+                "action": action,
+                "category": category or None,
+                "stage": stage or None,
+                # the fix form shows every reason with the current ones ticked:
+                # what comes back is the whole new set, even when it is empty
+                "reasons": (reasons or []) if action == "fix" else None,
+                "application_id": application_id,
+                "keep": keep,
+            }
         )
         done = resolve(web.db, web.settings, item_id, answer.decision(), now=web.clock())
     except ValidationError:
@@ -61,7 +63,7 @@ def resolve_item(
 def write_draft(web: State, followup_id: int) -> RedirectResponse:
     return _on_draft(
         followup_id,
-        lambda: draft(web.db, followup_id, regenerate=True),
+        lambda: draft(web.db, followup_id),
         f"Wrote the draft for follow-up {followup_id}: read its grace check before approving.",
     )
 
