@@ -151,3 +151,17 @@ def test_the_api_on_sqlite_and_postgresql(db_url: str, tmp_path: Path, demo_read
         assert detail["timeline"]
         fid = _drafted(client)["followup"]["id"]
         assert client.post(f"/api/followups/{fid}/approve", json={}).json()["approved"] is True
+
+
+def test_writing_the_draft_again_replaces_text_and_approval(client: TestClient) -> None:
+    item = _drafted(client)
+    fid, written = item["followup"]["id"], item["followup"]["draft"]["body"]
+    mine = "Hi,\n\nThank you for letting me know. I wish the team well.\n\nSam\n"
+    client.put(f"/api/followups/{fid}/draft", json={"body": mine})
+    approved = client.post(f"/api/followups/{fid}/approve", json={}).json()
+    assert approved["approved"] and approved["draft"]["body"] == mine
+    kept = client.post(f"/api/followups/{fid}/draft", json={}).json()
+    assert kept["draft"]["body"] == mine and kept["approved"], "without options nothing changes"
+    again = client.post(f"/api/followups/{fid}/draft", json={"regenerate": True}).json()
+    assert again["draft"]["body"] == written
+    assert (again["status"], again["approved"]) == ("drafted", False)
