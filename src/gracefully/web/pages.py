@@ -1,7 +1,8 @@
 """The pages a person reads: dashboard, one application, review queue, drafts, insights.
 
 Each route gathers from the service and hands the result to a template; the
-forms on these pages post to `forms`.
+forms on these pages post to `forms`. The dashboard and the drafts re-plan
+first, as `gracefully plan` does: the service makes that safe to repeat.
 """
 
 from __future__ import annotations
