@@ -89,5 +89,6 @@ for _panel, _commands in _PANELS.items():
         app.command(_name, rich_help_panel=_panel)(_function)
 app.add_typer(accounts.app, name="account", rich_help_panel="Read your mail")
 
+
 def main() -> None:
     app()

@@ -35,7 +35,12 @@ def gather_insights(db: Database) -> Insights:
     return learn.insights(applications, rejections, followups)
 
 
+def svg_text(insights: Insights) -> str:
+    """The charts as one standalone SVG document."""
+    return learn.svg(insights)
+
+
 def write_svg(insights: Insights, path: Path) -> Path:
     """Write the charts as a standalone SVG file (UTF-8) and return where."""
-    path.write_text(learn.svg(insights), encoding="utf-8")
+    path.write_text(svg_text(insights), encoding="utf-8")
     return path

@@ -11,7 +11,6 @@ from __future__ import annotations
 import base64
 import json
 import re
-import tempfile
 from collections.abc import Sequence
 from datetime import datetime
 from functools import cache
@@ -25,7 +24,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from gracefully.domain import Evidence
-from gracefully.service.insights import Insights, write_svg
+from gracefully.service.insights import Insights, svg_text
 
 HERE = Path(__file__).parent
 FLASH = "gracefully_flash"
@@ -129,7 +128,5 @@ def chart_svg(found: Insights) -> str:
     """The service's SVG charts as text to put inline: without the XML declaration
     (no place inside HTML) and without its <style>, which the CSP would refuse
     anyway; the page's stylesheet styles the chart instead."""
-    with tempfile.TemporaryDirectory(prefix="gracefully-web-") as folder:
-        text = write_svg(found, Path(folder) / "charts.svg").read_text(encoding="utf-8")
-    text = _SVG_STYLE.sub("", text, count=1)
+    text = _SVG_STYLE.sub("", svg_text(found), count=1)
     return text.removeprefix('<?xml version="1.0" encoding="UTF-8"?>').strip()
