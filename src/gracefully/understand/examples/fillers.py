@@ -66,7 +66,7 @@ Now that you have created a candidate account, you can log in anytime to check y
 To complete your application, we need a few more details for our equal opportunity records.
 You may not receive individual feedback, but please know your application is being evaluated.
 Your candidate reference number is {req}. Please quote it in any correspondence.
-We will keep you informed of any updates regarding your application status.
+As soon as there is news on your application, you'll hear from us.
 While you wait, we invite you to explore other open roles that match your interests.
 If your circumstances change, you can withdraw your application from your profile at any time.
 Applying for a job can be exciting and nerve-wracking at the same time; we have all been there.

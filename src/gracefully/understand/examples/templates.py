@@ -256,7 +256,7 @@ You can check the status of your application at any time at {link}.
 Our review usually takes two to three weeks.
 If we don't contact you within 30 days, please know we appreciate your interest.
 If none of our openings are a match, we will retain your resume and let you know when a suitable position opens.
-Your resume will remain in our active file for six months and will be reviewed for future openings.
+We'll hold on to your CV for half a year and look at it again whenever something similar opens.
 If you are not selected for this role, keep an eye on our careers page for other openings.
 We have thousands of other openings; feel free to browse and apply to any that fit.
 """)
@@ -406,7 +406,7 @@ Jobs posted on 100+ job boards this week.
 Top picks for you this week.
 Unfortunately, a job you saved is no longer accepting applications. Here are similar roles you might like.
 Companies are hiring for roles like {role}. Don't miss out.
-I have a job that I think lines up well with your resume. It's new, so there aren't many candidates yet.
+A brand-new opening crossed my desk and your background fits it nicely; few people have seen it so far.
 The following jobs have just been posted and match your talent community profile.
 Remember to forward these opportunities to friends who might be interested.
 """)
