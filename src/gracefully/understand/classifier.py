@@ -25,8 +25,7 @@ from threadpoolctl import threadpool_limits
 
 from gracefully.domain import Category, Email, Evidence
 from gracefully.understand.calibration import fit_temperature, softmax
-from gracefully.understand.features import MAX_BODY, Vocabulary, body_terms, terms
-from gracefully.understand.sentences import split
+from gracefully.understand.features import Batch, Vocabulary, featurise, terms
 
 FORMAT_VERSION = 2
 EXAMPLES_DIR = Path(__file__).with_name("examples")
@@ -64,10 +63,6 @@ def load_examples(directory: Path = EXAMPLES_DIR) -> list[Example]:
     return out
 
 
-def email_terms(email: Email) -> list[str]:
-    return terms(email.subject, str(email.sender or ""), email.text)
-
-
 @dataclass(frozen=True)
 class Classifier:
     vocabulary: Vocabulary
@@ -83,12 +78,20 @@ class Classifier:
         object.__setattr__(self, "_contrast", self.coef * self.vocabulary.idf)
 
     def probabilities(self, emails: Sequence[Email]) -> np.ndarray:
-        x = self.vocabulary.transform(email_terms(e) for e in emails)
-        return softmax(x @ self.coef.T + self.intercept, self.temperature)
+        return self._probabilities(self._read(emails))
+
+    def _read(self, emails: Sequence[Email]) -> Batch:
+        return featurise(
+            self.vocabulary, [(e.subject, str(e.sender or ""), e.text) for e in emails]
+        )
+
+    def _probabilities(self, batch: Batch) -> np.ndarray:
+        return softmax(batch.rows @ self.coef.T + self.intercept, self.temperature)
 
     def predict(self, emails: Sequence[Email]) -> list[tuple[Category, float]]:
         """The likeliest category of each email with its calibrated probability."""
-        return [(category, confidence) for category, confidence, _ in self._ranked(emails)]
+        ranked = self._ranked(self._read(emails)) if emails else []
+        return [(category, confidence) for category, confidence, _ in ranked]
 
     def explain(self, emails: Sequence[Email]) -> list[tuple[Category, float, Evidence]]:
         """Category, calibrated probability and the sentence that decided it.
@@ -99,14 +102,17 @@ class Classifier:
         one: it names them as well as any sentence, and most of a mailbox is such
         mail, so a scan skips ranking their sentences.
         """
-        ranked = self._ranked(emails)
+        if not emails:
+            return []
+        batch = self._read(emails)
+        ranked = self._ranked(batch)
         todo = [
             i
             for i, (email, (category, _, _)) in enumerate(zip(emails, ranked, strict=True))
             if category not in _BY_SUBJECT or not email.subject.strip()
         ]
         picked = self._best_sentences(
-            [emails[i] for i in todo], [ranked[i][0] for i in todo], [ranked[i][2] for i in todo]
+            batch, emails, todo, [ranked[i][0] for i in todo], [ranked[i][2] for i in todo]
         )
         found = dict(zip(todo, picked, strict=True))
         return [
@@ -116,14 +122,17 @@ class Classifier:
 
     def evidence(self, emails: Sequence[Email], categories: Sequence[Category]) -> list[Evidence]:
         """For each email, the sentence of `email.text` that most supports `category`."""
-        return self._best_sentences(emails, categories, [None] * len(emails))
-
-    def _ranked(self, emails: Sequence[Email]) -> list[tuple[Category, float, Category]]:
         if not emails:
             return []
-        probs = self.probabilities(emails)
+        everyone = list(range(len(emails)))
+        return self._best_sentences(
+            self._read(emails), emails, everyone, categories, [None] * len(emails)
+        )
+
+    def _ranked(self, batch: Batch) -> list[tuple[Category, float, Category]]:
+        probs = self._probabilities(batch)
         top2 = np.argsort(-probs, axis=1)[:, :2]
-        best = probs[np.arange(len(emails)), top2[:, 0]].tolist()
+        best = probs[np.arange(len(probs)), top2[:, 0]].tolist()
         return [
             (self.classes[a], p, self.classes[b])
             for (a, b), p in zip(top2.tolist(), best, strict=True)
@@ -131,33 +140,36 @@ class Classifier:
 
     def _best_sentences(
         self,
+        batch: Batch,
         emails: Sequence[Email],
+        chosen: Sequence[int],
         categories: Sequence[Category],
         rivals: Sequence[Category | None],
     ) -> list[Evidence]:
         """Sentences score their terms' summed contrast over the root of their length.
 
-        All sentences of all emails are scored in one sparse product; the
+        The sentences of the `chosen` emails are scored in one sparse product; the
         contrast is against the runner-up, or against the class mean without one.
         """
-        spans = [split(e.text, MAX_BODY) for e in emails]
-        flat = [s for group in spans for s in group]
-        counts = self.vocabulary.counts(body_terms(s[2]) for s in flat)
+        spans = [batch.spans[i] for i in chosen]
+        first = np.cumsum([0, *(len(group) for group in batch.spans)])
+        rows = np.concatenate([np.arange(first[i], first[i + 1]) for i in chosen] or [[]])
+        counts = batch.sentences[rows.astype(np.int64)]
         per_class = np.asarray(counts @ self._contrast.T)
         lengths = np.asarray(counts.sum(axis=1)).ravel()
-        owner = np.repeat(np.arange(len(emails)), np.array([len(g) for g in spans], dtype=int))
+        owner = np.repeat(np.arange(len(chosen)), np.array([len(g) for g in spans], dtype=int))
         cat = np.array([self.classes.index(c) for c in categories], dtype=int)[owner]
-        own = per_class[np.arange(len(flat)), cat]
+        own = per_class[np.arange(len(rows)), cat]
         rival_idx = [-1 if r is None else self.classes.index(r) for r in rivals]
         rival = np.array(rival_idx, dtype=int)[owner]
         against = np.where(
-            rival >= 0, per_class[np.arange(len(flat)), rival], per_class.mean(axis=1)
+            rival >= 0, per_class[np.arange(len(rows)), rival], per_class.mean(axis=1)
         )
         score = np.where(lengths > 0, (own - against) / np.sqrt(lengths + _SHORT), -np.inf)
         out, start = [], 0
-        for email, category, group in zip(emails, categories, spans, strict=True):
+        for i, category, group in zip(chosen, categories, spans, strict=True):
             if not group:
-                out.append(_subject_evidence(email, category))
+                out.append(_subject_evidence(emails[i], category))
                 continue
             start_, end, sentence = group[int(np.argmax(score[start : start + len(group)]))]
             out.append(

@@ -5,6 +5,11 @@ different signal from "interview" in a body. Bodies are cut at `MAX_BODY`
 characters because the decision is almost always made in the first
 paragraphs, and long job-board digests must not slow a whole-mailbox scan.
 The state is a vocabulary and an idf vector, so it is saved as plain arrays.
+
+`featurise` reads a batch once for both uses of the model: each body is split
+into sentences and tokenised sentence by sentence; an email's body terms are
+its sentences' terms plus the pairs that straddle two sentences, so ranking
+sentences for evidence costs no second tokenisation and no second lookup.
 """
 
 from __future__ import annotations
@@ -14,10 +19,12 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import chain, pairwise, repeat
 
 import numpy as np
 from scipy.sparse import csr_matrix
+
+from gracefully.understand.sentences import Span, split
 
 MAX_BODY = 3000
 _URL = re.compile(r"https?://\S+|www\.\S+|\[link\]")
@@ -56,10 +63,6 @@ def terms(subject: str, sender: str, body: str) -> list[str]:
     return _grams(_words(subject), "s:") + sender_terms(sender) + _grams(_words(body[:MAX_BODY]))
 
 
-def body_terms(text: str) -> list[str]:
-    return _grams(_words(text))
-
-
 @dataclass(frozen=True)
 class Vocabulary:
     """Term index and idf; `transform` gives L2-normalised sublinear TF-IDF rows."""
@@ -80,23 +83,91 @@ class Vocabulary:
         return sorted(self.index, key=self.index.__getitem__)
 
     def counts(self, docs: Iterable[list[str]]) -> csr_matrix:
-        """Raw known-term counts, one row per doc (unknown terms are dropped)."""
-        get = self.index.get
-        indptr, indices = [0], []
-        for doc in docs:
-            indices += [i for i in map(get, doc) if i is not None]
-            indptr.append(len(indices))
+        """Raw known-term counts, one row per doc (unknown terms are dropped).
+
+        The lookups run in one `map` and the rows are assembled in numpy: a
+        Python loop per term was a tenth of the whole stage.
+        """
+        docs = list(docs)
+        lengths = np.fromiter(map(len, docs), dtype=np.int64, count=len(docs))
+        ids = np.fromiter(
+            map(self.index.get, chain.from_iterable(docs), repeat(-1)),
+            dtype=np.int64,
+            count=int(lengths.sum()),
+        )
+        known = ids >= 0
+        rows = np.repeat(np.arange(len(docs)), lengths)[known]
+        indptr = np.zeros(len(docs) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(rows, minlength=len(docs)), out=indptr[1:])
         x = csr_matrix(
-            (np.ones(len(indices)), np.array(indices, dtype=np.int32), np.array(indptr)),
-            shape=(len(indptr) - 1, len(self.index)),
+            (np.ones(len(rows)), ids[known].astype(np.int32), indptr),
+            shape=(len(docs), len(self.index)),
         )
         x.sum_duplicates()
         return x
 
     def transform(self, docs: Iterable[list[str]]) -> csr_matrix:
-        x = self.counts(docs)
+        return self.weigh(self.counts(docs))
+
+    def weigh(self, x: csr_matrix) -> csr_matrix:
+        """Raw counts (in canonical order) made L2-normalised sublinear TF-IDF rows, in place."""
         x.data = (1.0 + np.log(x.data)) * self.idf[x.indices]
         rows = np.repeat(np.arange(x.shape[0]), np.diff(x.indptr))
         norm = np.sqrt(np.bincount(rows, weights=x.data * x.data, minlength=x.shape[0]))
         x.data /= np.where(norm > 0, norm, 1.0)[rows]
         return x
+
+
+@dataclass(frozen=True)
+class Batch:
+    """A batch of emails as the model reads them, tokenised once."""
+
+    rows: csr_matrix
+    """Each email's TF-IDF row, as `Vocabulary.transform(terms(...))` gives it."""
+    spans: list[list[Span]]
+    """Each email's sentences (of its first `MAX_BODY` characters)."""
+    sentences: csr_matrix
+    """Raw term counts of every sentence, the emails' sentences in order."""
+
+
+def featurise(vocab: Vocabulary, docs: Sequence[tuple[str, str, str]]) -> Batch:
+    """The rows and sentence counts of (subject, sender, body) triples."""
+    spans: list[list[Span]] = []
+    sentence_terms: list[list[str]] = []
+    rest: list[list[str]] = []
+    summed: list[bool] = []
+    for subject, sender, body in docs:
+        found = split(body, MAX_BODY)
+        words = [_words(sentence) for _, _, sentence in found]
+        spans.append(found)
+        sentence_terms += map(_grams, words)
+        whole = not _cut_inside_a_word(found)
+        summed.append(whole)
+        tail = _straddling(words) if whole else _grams(_words(body[:MAX_BODY]))
+        rest.append(_grams(_words(subject), "s:") + sender_terms(sender) + tail)
+    sentences = vocab.counts(sentence_terms)
+    sizes = [len(found) for found in spans]
+    owner = np.repeat(np.arange(len(spans)), sizes)
+    keep = np.repeat(np.array(summed, dtype=bool), sizes)
+    members = csr_matrix(
+        (np.ones(int(keep.sum())), (owner[keep], np.flatnonzero(keep))),
+        shape=(len(spans), len(owner)),
+    )
+    counts = members @ sentences + vocab.counts(rest)
+    counts.sum_duplicates()
+    return Batch(vocab.weigh(counts), spans, sentences)
+
+
+def _cut_inside_a_word(spans: list[Span]) -> bool:
+    """Whether a run too long for one sentence was cut with no space to cut at.
+
+    Every other boundary holds whitespace, so a body's words are its
+    sentences' words end to end; after such a cut they are not.
+    """
+    return any(end == start for (_, end, _), (start, _, _) in pairwise(spans))
+
+
+def _straddling(words: list[list[str]]) -> list[str]:
+    """The word pairs of a body that straddle two sentences."""
+    filled = [group for group in words if group]
+    return [f"{a[-1]} {b[0]}" for a, b in pairwise(filled)]

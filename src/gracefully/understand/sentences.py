@@ -11,6 +11,7 @@ piece of evidence stays readable. Work is capped at `limit` characters.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 Span = tuple[int, int, str]
 
@@ -25,6 +26,12 @@ _BOUNDARY = re.compile(
     r"|(?<=[.!?])[\"'”’)\]]*\s+(?=[^a-z\s])"  # end punctuation, then a new start
     r"|(?P<bar>\s[|•·▪]\s)"  # separators of flattened HTML
 )
+_CANDIDATE = re.compile(r"[\n.!?|•·▪]")
+_SHIFT = {"\n": 0, ".": 1, "!": 1, "?": 1}
+"""Where a boundary can begin, from the character that makes it: at a line break,
+right after end punctuation, one before a separator (the others: -1). Trying
+`_BOUNDARY` only there finds the same boundaries several times faster than
+letting it try every character."""
 _ABBREVIATION = re.compile(
     r"(?:\b(?:mr|mrs|ms|dr|sr|jr|st|inc|ltd|co|corp|no|vs|e\.g|i\.e|approx|dept|u\.s)"
     r"|\b[A-Za-z])\.[\"'”’)\]]*\s*$",
@@ -41,7 +48,7 @@ def split(text: str, limit: int = LIMIT) -> list[Span]:
     text = text[:limit]
     spans: list[Span] = []
     start = 0
-    for match in _BOUNDARY.finditer(text):
+    for match in _boundaries(text):
         cut = match.start()
         if not match.group("line") and not match.group("bar") and _abbreviation_before(text, cut):
             continue
@@ -51,16 +58,33 @@ def split(text: str, limit: int = LIMIT) -> list[Span]:
     return spans
 
 
+def _boundaries(text: str) -> Iterator[re.Match[str]]:
+    """The matches of `_BOUNDARY.finditer(text)`, trying it only where one can begin.
+
+    Candidates come in text order (two may name the same position), and a match
+    ends in a space, so no candidate inside or just before a match is skipped wrongly.
+    """
+    position = 0
+    match_at = _BOUNDARY.match
+    for found in _CANDIDATE.finditer(text):
+        at = found.start() + _SHIFT.get(found.group(), -1)
+        if at >= position and (match := match_at(text, at)) is not None:
+            yield match
+            position = match.end()
+
+
 def _abbreviation_before(text: str, cut: int) -> bool:
     """ "Sr. Data Engineer" and "Acme Inc. Careers" are not two sentences."""
     return _ABBREVIATION.search(text, max(0, cut - 8), cut) is not None
 
 
 def _emit(text: str, start: int, end: int, spans: list[Span]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    piece = text[start:end]
+    sentence = piece.strip()
+    if not sentence:
+        return
+    start += len(piece) - len(piece.lstrip())
+    end = start + len(sentence)
     while end - start > MAX_SENTENCE:
         cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
         cut = cut if cut > start else start + MAX_SENTENCE
@@ -68,5 +92,4 @@ def _emit(text: str, start: int, end: int, spans: list[Span]) -> None:
         start = cut
         while start < end and text[start].isspace():
             start += 1
-    if end > start:
-        spans.append((start, end, text[start:end]))
+    spans.append((start, end, sentence if len(sentence) == end - start else text[start:end]))
