@@ -18,6 +18,7 @@ from pathlib import Path
 from gracefully.domain import Category, Email, Evidence, Reading, Rejection
 from gracefully.understand.classifier import Classifier, Example, train_classifier
 from gracefully.understand.details import extract
+from gracefully.understand.sentences import remembering
 
 SENT_BY_YOU = "sent_by_you"
 """The evidence rule of a reading made from the sender alone."""
@@ -37,15 +38,17 @@ class Reader:
 
         `own_addresses` are the user's own addresses (any case): mail from them
         is read as `other` with confidence 1.0 and the model never sees it.
+        The model and the detail rules share one sentence split per email.
         """
         own = frozenset(a.strip().lower() for a in own_addresses)
         mine = [_sent_by(e, own) for e in emails]
         theirs = [e for e, m in zip(emails, mine, strict=True) if m is None]
-        verdicts = iter(self.classifier.explain(theirs))
-        return [
-            self._assemble(email, *(next(verdicts) if m is None else (Category.OTHER, 1.0, m)))
-            for email, m in zip(emails, mine, strict=True)
-        ]
+        with remembering():
+            verdicts = iter(self.classifier.explain(theirs))
+            return [
+                self._assemble(email, *(next(verdicts) if m is None else (Category.OTHER, 1.0, m)))
+                for email, m in zip(emails, mine, strict=True)
+            ]
 
     def _assemble(
         self, email: Email, category: Category, confidence: float, why: Evidence

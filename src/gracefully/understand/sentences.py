@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 Span = tuple[int, int, str]
 
@@ -20,6 +22,10 @@ LIMIT = 4000
 
 MAX_SENTENCE = 400
 """A sentence longer than this is cut at a space, to keep evidence short."""
+
+_REMEMBERED: ContextVar[dict[str, tuple[Span, ...]] | None] = ContextVar(
+    "sentences_remembered", default=None
+)
 
 _BOUNDARY = re.compile(
     r"(?P<line>\n\s*(?=[^a-z\s]|$))"  # a line break not continued in lower case
@@ -46,6 +52,32 @@ def split(text: str, limit: int = LIMIT) -> list[Span]:
     surrounding whitespace and never empty.
     """
     text = text[:limit]
+    memo = _REMEMBERED.get()
+    if memo is None:
+        return list(_split(text))
+    if (spans := memo.get(text)) is None:
+        spans = memo[text] = _split(text)
+    return list(spans)
+
+
+@contextmanager
+def remembering() -> Iterator[None]:
+    """Within the block, a text is split once however often it is asked for.
+
+    The category model splits a batch of emails, then the detail rules split
+    most of the same texts again; the memory ends with the block.
+    """
+    if _REMEMBERED.get() is not None:
+        yield
+        return
+    token = _REMEMBERED.set({})
+    try:
+        yield
+    finally:
+        _REMEMBERED.reset(token)
+
+
+def _split(text: str) -> tuple[Span, ...]:
     spans: list[Span] = []
     start = 0
     for match in _boundaries(text):
@@ -55,7 +87,7 @@ def split(text: str, limit: int = LIMIT) -> list[Span]:
         _emit(text, start, cut, spans)
         start = match.end()
     _emit(text, start, len(text), spans)
-    return spans
+    return tuple(spans)
 
 
 def _boundaries(text: str) -> Iterator[re.Match[str]]:

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from itertools import product
+from heapq import heapify, heappop, heapreplace
+from itertools import groupby, product
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as parser  # type: ignore[attr-defined]
 
@@ -33,23 +34,44 @@ Strings = frozenset[str]
 
 
 class Anchor:
-    """The openings of one pattern, compiled to one scan of the lower-cased text."""
+    """The openings of one pattern, found in the lower-cased text.
 
-    __slots__ = ("_scan",)
+    Openings that share a first character are one regex scan (the regex
+    compiler factors out their common start and scans for it); openings
+    that do not would be tried branch by branch at nearly every character,
+    so each first character gets its own scan and a heap merges them.
+    """
+
+    __slots__ = ("_scans",)
 
     def __init__(self, openings: Strings) -> None:
         shortest: list[str] = []
         for text in sorted(openings, key=len):
             if not any(text.startswith(kept) for kept in shortest):
                 shortest.append(text)
-        self._scan = re.compile("|".join(re.escape(text) for text in sorted(shortest)))
+        by_first = groupby(sorted(shortest), key=lambda text: text[0])
+        self._scans = tuple(
+            re.compile("|".join(re.escape(text) for text in group)).search for _, group in by_first
+        )
 
     def matches(self, pattern: re.Pattern[str], source: str, low: str) -> Iterator[re.Match[str]]:
-        """`pattern.finditer(source)`, trying `pattern` only where an opening occurs in `low`."""
+        """`pattern.finditer(source)`, trying `pattern` only where an opening occurs in `low`.
+
+        The heap holds each scan's next find; one that falls behind the scan
+        is searched again from where the scan has got to.
+        """
+        scans = self._scans
+        heap = [(found.start(), index) for index, scan in enumerate(scans) if (found := scan(low))]
+        heapify(heap)
         position = 0
-        search = self._scan.search
-        while (found := search(low, position)) is not None:
-            start = found.start()
+        while heap:
+            start, index = heap[0]
+            if start < position:
+                if (found := scans[index](low, position)) is None:
+                    heappop(heap)
+                else:
+                    heapreplace(heap, (found.start(), index))
+                continue
             match = pattern.match(source, start)
             if match is None:
                 position = start + 1
