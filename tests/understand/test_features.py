@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from gracefully.understand.classifier import Classifier
-from gracefully.understand.features import MAX_BODY, _grams, _words, featurise, terms
+from gracefully.understand.features import MAX_BODY, Vocabulary, _grams, _words, featurise, terms
 from gracefully.understand.sentences import split
 
 BODIES = [
@@ -46,3 +47,13 @@ def test_sentence_counts_are_each_sentences_own(clf: Classifier, body: str) -> N
 def test_an_empty_batch_has_no_rows(clf: Classifier) -> None:
     batch = featurise(clf.vocabulary, [])
     assert batch.rows.shape[0] == 0 and batch.sentences.shape[0] == 0
+
+
+def test_pairs_are_counted_as_written_even_in_an_odd_vocabulary() -> None:
+    """A hand-made vocabulary may hold a pair without its words: then pairs are spelt out."""
+    groups = [["we", "regret", "we", "regret"], [], ["regret", "it"]]
+    for terms_ in (["we", "regret", "we regret"], ["regret", "we regret", "regret it"]):
+        vocab = Vocabulary({t: i for i, t in enumerate(terms_)}, np.ones(len(terms_)))
+        expected = vocab.counts(_grams(group) for group in groups)
+        assert (vocab.gram_counts(groups) != expected).nnz == 0
+        assert vocab.gram_counts(groups).sum() == expected.sum() > 0

@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import chain, pairwise, repeat
 
 import numpy as np
@@ -106,6 +107,62 @@ class Vocabulary:
         x.sum_duplicates()
         return x
 
+    def gram_counts(self, groups: Sequence[list[str]]) -> csr_matrix:
+        """`counts(map(_grams, groups))` without writing out the word pairs.
+
+        A pair is in the vocabulary only if both its words are (a document that
+        holds the pair holds the words), so pairs are looked up by their words'
+        ids in a sorted array of the known pairs, all in numpy.
+        """
+        if self._pairs is None:
+            return self.counts(map(_grams, groups))
+        keys, pair_ids = self._pairs
+        lengths = np.fromiter(map(len, groups), dtype=np.int64, count=len(groups))
+        ids = np.fromiter(
+            map(self.index.get, chain.from_iterable(groups), repeat(-1)),
+            dtype=np.int64,
+            count=int(lengths.sum()),
+        )
+        row = np.repeat(np.arange(len(groups)), lengths)
+        first, second = ids[:-1], ids[1:]
+        both = (row[:-1] == row[1:]) & (first >= 0) & (second >= 0)
+        wanted = first[both] * len(self.index) + second[both]
+        at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+        known = keys[at] == wanted
+        single = ids >= 0
+        x = csr_matrix(
+            (
+                np.ones(int(single.sum() + known.sum())),
+                (
+                    np.concatenate([row[single], row[:-1][both][known]]),
+                    np.concatenate([ids[single], pair_ids[at[known]]]),
+                ),
+            ),
+            shape=(len(groups), len(self.index)),
+        )
+        x.sum_duplicates()
+        return x
+
+    @cached_property
+    def _pairs(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """Body word pairs as sorted keys `first id * size + second id`, with their ids.
+
+        None when a pair's word is missing, which a fitted vocabulary never has.
+        """
+        keys, ids = [], []
+        for term, term_id in self.index.items():
+            if " " not in term or term.startswith("s:"):
+                continue
+            first, second = (self.index.get(word) for word in term.split(" "))
+            if first is None or second is None:
+                return None
+            keys.append(first * len(self.index) + second)
+            ids.append(term_id)
+        if not keys:
+            return None
+        order = np.argsort(keys)
+        return np.array(keys, dtype=np.int64)[order], np.array(ids, dtype=np.int64)[order]
+
     def transform(self, docs: Iterable[list[str]]) -> csr_matrix:
         return self.weigh(self.counts(docs))
 
@@ -133,19 +190,19 @@ class Batch:
 def featurise(vocab: Vocabulary, docs: Sequence[tuple[str, str, str]]) -> Batch:
     """The rows and sentence counts of (subject, sender, body) triples."""
     spans: list[list[Span]] = []
-    sentence_terms: list[list[str]] = []
+    sentence_words: list[list[str]] = []
     rest: list[list[str]] = []
     summed: list[bool] = []
     for subject, sender, body in docs:
         found = split(body, MAX_BODY)
         words = [_words(sentence) for _, _, sentence in found]
         spans.append(found)
-        sentence_terms += map(_grams, words)
+        sentence_words += words
         whole = not _cut_inside_a_word(found)
         summed.append(whole)
         tail = _straddling(words) if whole else _grams(_words(body[:MAX_BODY]))
         rest.append(_grams(_words(subject), "s:") + sender_terms(sender) + tail)
-    sentences = vocab.counts(sentence_terms)
+    sentences = vocab.gram_counts(sentence_words)
     sizes = [len(found) for found in spans]
     owner = np.repeat(np.arange(len(spans)), sizes)
     keep = np.repeat(np.array(summed, dtype=bool), sizes)
