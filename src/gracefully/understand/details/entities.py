@@ -10,6 +10,7 @@ a team word or a greeting are refused by the cleaners, not by more regex.
 from __future__ import annotations
 
 from gracefully.understand.details.engine import Rule, Where
+from gracefully.understand.details.names import NAME_WORD
 
 _WORD = r"[A-Z0-9][\w&'’\-]*(?:\.[\w&'’\-]+)*(?:(?<=Inc|Ltd|Bro)\.|(?<=Co|NA)\.|(?<=Corp)\.)?"
 _SUFFIX = (
@@ -224,8 +225,8 @@ COMPANY: tuple[Rule, ...] = (
         "subject-leading-name",
         "company",
         "",
-        r"^" + _NAME + r"(?:'s)? (?:[|:–—-] |(?i:application|job application|has received|careers"
-        r"|recruiting|update))",
+        r"^" + _NAME + r"(?:'s)?(?: [|:–—-] |: (?=[a-z])| (?i:application|job application|has "
+        r"received|careers|recruiting|update))",
         where=Where.SUBJECT,
         cased=True,
     ),
@@ -348,8 +349,7 @@ WEAK_ROLE_RULES = frozenset(
 )
 """Rules whose lead-in also precedes a company ("applying to Lumora"): they need a title word."""
 
-_NAME_WORD = r"(?:[A-Z](?:[a-z'’]+(?:-?[A-Z][a-z'’]+)?|[A-Z]?\.?)|[A-Z]{2,}(?:-[A-Z]{2,})?)"
-_PERSON = r"(?P<v>" + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r"){0,3})"
+_PERSON = r"(?P<v>" + NAME_WORD + r"(?:[ \t]+" + NAME_WORD + r"){0,3})"
 """Up to four name-like words; `clean_person` cuts a job title that follows and
 refuses team, company and greeting words."""
 _NAME_END = r"(?=[ \t]*(?:$|\n|,|\||[ \t]-|[ \t]{2}|<|\(|/))"

@@ -9,6 +9,7 @@ what the email wrote.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from gracefully.domain import Address
 from gracefully.understand.details.vocab import (
@@ -109,9 +110,18 @@ def is_title(value: str, company: str | None) -> bool:
     return any(word in ROLE_TITLE_WORDS for word in re.split(r"[^a-z-]+", value.lower()))
 
 
-_NAME_SHAPE = re.compile(
-    r"[A-Z](?:[a-z'’]+(?:-?[A-Z][a-z'’]+)?|[A-Z]?\.?)|[A-Z]{2,}(?:-[A-Z]{2,})?"
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ž"
+_LOWER = "a-zß-öø-ÿĀ-ž"
+"""Latin letters with their accents (Latin Extended-A pairs each capital with its small
+letter, so its whole block counts as both): "Amélie", "Łucja", "Çelik"."""
+NAME_WORD = (
+    rf"(?:[{_UPPER}](?:[{_LOWER}'’]+(?:-?[{_UPPER}][{_LOWER}'’]+)?|[{_UPPER}]?\.?)"
+    rf"|[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})?)"
 )
+"""One word of a person's name as written: capitalised, hyphenated, an initial or in capitals."""
+_NAME_SHAPE = re.compile(NAME_WORD)
+_SENDER_WORD = re.compile(rf"[{_UPPER}][{_LOWER}'’]+(?:-[{_UPPER}][{_LOWER}'’]+)?|[A-Z]\.?")
+"""A display name's word: capitalised (hyphenated) or an initial, never in capitals."""
 
 
 def clean_person(
@@ -145,14 +155,19 @@ def sender_person(sender: Address | None, company: str | None = None) -> str | N
         return None
     words = " ".join(sender.name.split()).strip("\"' ").split()
     local = sender.email.partition("@")[0].lower()
-    parts = [word.lower() for word in words if len(word) > 2]
+    parts = [_unaccented(word.lower()) for word in words if len(word) > 2]
     if not 2 <= len(words) <= 4 or not any(part in local for part in parts):
         return None
     if re.search(r"no-?reply|notif|auto|system|careers|jobs|talent|recruit|hr\b", local):
         return None
-    if not all(re.fullmatch(r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z]\.?", word) for word in words):
+    if not all(_SENDER_WORD.fullmatch(word) for word in words):
         return None
     return clean_person(" ".join(words), company, sender_org(sender))
+
+
+def _unaccented(text: str) -> str:
+    """ "béranger" as a mailbox spells it: "beranger"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def sender_org(sender: Address | None) -> str:

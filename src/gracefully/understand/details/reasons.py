@@ -142,13 +142,28 @@ RULES: tuple[Rule, ...] = (
         F,
         R.ROLE_CHANGED,
         r"\b(?:requirements|job description|scope|profile|direction|focus)\s+"
-        r"(?:for (?:the|this) (?:role|position) )?"
+        r"(?:(?:for|of|on) (?:the|this|our) (?:\w+ )?(?:role|position|team) )?"
+        r"(?:has |have |had )?(?:(?:since|now|recently) )?(?:changed|shifted|evolved)\b|"
+        r"\b(?:needs|priorities) (?:for|of) (?:the|this|our) (?:\w+ )?(?:role|position) "
         r"(?:has |have |had )?(?:changed|shifted|evolved)\b|"
         r"\b(?:changed|revised|updated|re-?scoped|redefined|restructured|rethinking|redefining|"
         r"re-?scoping|restructuring|re-?shaping)\s+(?:the|this|our)\s+(?:\w+\s+)?(?:role|position|"
         r"requirements|job description|scope|team)\b|\b(?:shift|shifting|shifted|refocus\w*|"
         r"changing)\s+(?:our\s+)?(?:immediate\s+)?(?:focus|direction)\b|"
         r"\bdifferent direction (?:with|for) (?:the|this) (?:role|position)\b",
+        unless=r"\b(?:has|have|had)(?: not|n't)\b|\bif\b|\bwhether\b",
+    ),
+    Rule(
+        "role-reshaped",
+        F,
+        R.ROLE_CHANGED,
+        r"\b(?:role|position|job description|opening|job|requisition)\s+(?:has|have|had|was|were"
+        r"|is|is being)\s+(?:since\s+|now\s+|recently\s+)?(?:been\s+)?(?:re-?scoped|redefined"
+        r"|restructured|reshaped|re-?shaped|revised|rewritten|re-?written|redesigned|re-?leve?ll?ed"
+        r"|changed (?:significantly|substantially|shape)|merged|folded|combined)\b|"
+        r"\b(?:fold|folded|folding|merge|merged|merging|combine|combined|combining)\s+(?:the|this"
+        r"|our)\s+(?:[\w-]+\s+){0,3}?(?:role|position|opening|job)\s+(?:into|with)\b",
+        unless=r"\bif\b|\bwhether\b|\bonce\b",
     ),
     # role_closed
     Rule(
@@ -216,14 +231,50 @@ RULES: tuple[Rule, ...] = (
         r"(?:\w+\s+)?(?:better|more)\s+(?:suited|aligned|matched)\s+(?:for|to|with)\s+"
         r"(?:a|an|another|other|different)\b",
     ),
-    # overqualified
+    # overqualified: the candidate brings more than the role needs
     Rule(
         "overqualified",
         F,
         R.OVERQUALIFIED,
-        r"\bover-?qualified\b|\btoo (?:senior|experienced)\b|\bmore senior than\b|\bexperience "
-        r"(?:exceeds|is beyond)\b|\büberqualifiziert|\bsurqualifi|\bsobre-?cualificad|"
+        r"\bover-?qualified\b|\büberqualifiziert|\bsurqualifi|\bsobre-?cualificad|"
         r"\bsobrecalificad|\bovergekwalificeerd",
+        unless=_MAYBE + r"|\bif (?:you|we|a|the|someone)\b|\bnot (?:\w+ )?over-?qualified",
+    ),
+    Rule(
+        "more-than-the-role-needs",
+        F,
+        R.OVERQUALIFIED,
+        r"\b(?:too|more) (?:senior|experienced|advanced|qualified) (?:for|than) (?:this|the|our|"
+        r"what)\b|\bmore experience than (?:this|the|our|what|we)\b|\b(?:experience|background|"
+        r"skills?|skill set|qualifications?|expertise)\s+(?:\w+\s+)?(?:(?:far|well|greatly|"
+        r"significantly|clearly) )?(?:exceeds?|surpass\w*|(?:is|are) (?:(?:well|far|way|"
+        r"significantly|clearly|a bit|somewhat) )?(?:beyond|above) (?:what|the|this|our))\b|"
+        r"\btoo junior for (?:you|your|someone (?:with|of) your|a (?:candidate|person) (?:with|of) "
+        r"your)\b",
+        unless=_MAYBE + r"|\bif (?:you|we|a|the|someone)\b|\b(?:someone|candidates?|applicants?"
+        r"|finalists?|person|people|others?|hire)\b[^.\n]{0,40}\b(?:more|too) (?:senior|"
+        r"experienced)|(?:role|position|job|opening|level) (?:is|was|would be|seems) too (?:senior"
+        r"|advanced)|\bnot (?:\w+ )?(?:too|more) (?:senior|experienced)",
+    ),
+    Rule(
+        "would-not-challenge",
+        F,
+        R.OVERQUALIFIED,
+        r"\bunder-?challenged\b|\b(?:would|will|might|may|could)(?:n't| not) (?:\w+ )?(?:challenge"
+        r" you|be (?:challenging|stretching|stimulating) enough)\b|\b(?:you|you'd|you would)\b"
+        r"[^.\n]{0,30}\b(?:outgrow|get bored|be bored|grow bored)\b|\bworr(?:y|ied|ies)\b"
+        r"[^.\n]{0,40}\b(?:would|might|will)(?: not|n't) (?:want to )?stay\b",
+        unless=_MAYBE + r"|\bif (?:you|we)\b",
+    ),
+    Rule(
+        "earlier-in-career",
+        F,
+        R.OVERQUALIFIED,
+        r"\b(?:someone|candidates?|a person|people|profiles?|applicants?) (?:who (?:is|are) |"
+        r"that (?:is|are) )?(?:earlier|at an earlier stage) in (?:their|his|her) careers?\b|"
+        r"\b(?:a )?more junior (?:candidate|profile|person|applicant|hire)\b|\bsomeone (?:more "
+        r"|a bit more |slightly more )?junior\b",
+        unless=_MAYBE,
     ),
     # experience_gap
     Rule(

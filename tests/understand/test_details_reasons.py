@@ -1,0 +1,92 @@
+"""Reasons said in many ways: overqualified and a changed role, and what must not count.
+
+Each row is a sentence written for this test (fake names). A must-not row
+only asserts that its reason is absent: such sentences may state another one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gracefully.domain import Category, Email, Reason
+from gracefully.understand.details import extract
+
+OVER = Reason.OVERQUALIFIED
+CHANGED = Reason.ROLE_CHANGED
+
+
+def reasons(body: str) -> set[Reason]:
+    details = extract(Email("t", "Your application", None, None, body), Category.REJECTION)
+    assert details.rejection is not None
+    return set(details.rejection.reasons)
+
+
+SAID = [
+    ("Frankly, you are overqualified for this role.", OVER),
+    ("To be direct, your experience is well beyond what this position calls for.", OVER),
+    ("You have more experience than this role needs.", OVER),
+    ("Your background clearly exceeds what we need for a junior analyst.", OVER),
+    ("Your skills surpass the level of this opening.", OVER),
+    ("Honestly, you are more senior than the team we are building.", OVER),
+    ("We think you would be too experienced for the reporting work.", OVER),
+    ("We felt you would be under-challenged in this role.", OVER),
+    ("The role would not challenge you for long.", OVER),
+    ("It wouldn't be stimulating enough for someone like you.", OVER),
+    ("We suspect you'd quickly outgrow the position.", OVER),
+    ("We worry you would not stay long in a role this narrow.", OVER),
+    ("We are looking for someone earlier in their career.", OVER),
+    ("The team decided on a more junior profile for this opening.", OVER),
+    ("This opening is too junior for someone with your background.", OVER),
+    ("Since your final round, the scope of the role has changed.", CHANGED),
+    ("The requirements evolved after we met the wider team.", CHANGED),
+    ("The requirements for the role have changed since you applied.", CHANGED),
+    ("The role has been re-scoped to focus on infrastructure.", CHANGED),
+    ("The job description was revised after the reorganisation.", CHANGED),
+    ("We've restructured the position into two part-time roles.", CHANGED),
+    ("We decided to fold the Data Engineer position into a broader platform role.", CHANGED),
+    ("We will merge this role with another opening on the platform team.", CHANGED),
+    ("The position has been redefined as a people-management role.", CHANGED),
+    ("The needs for this role have shifted since we spoke.", CHANGED),
+]
+
+NOT_SAID = [
+    ("We moved forward with more senior candidates.", OVER),
+    ("The other finalist was more senior than you.", OVER),
+    ("We hired someone more experienced than the role originally asked for.", OVER),
+    ("This role needs experience beyond what you have shown so far.", OVER),
+    ("The position is too senior for your current experience.", OVER),
+    ("We had many senior candidates apply this round.", OVER),
+    ("We need someone who will challenge the status quo.", OVER),
+    ("Earlier in your career you led a reporting team, which we liked.", OVER),
+    ("If we think a candidate is overqualified, we always say so.", OVER),
+    ("You are not overqualified; we simply chose another candidate.", OVER),
+    ("We are looking for someone with more senior experience in Python.", OVER),
+    ("Our requirements have not changed; we chose another candidate.", CHANGED),
+    ("If the scope of the role changes, we will reach out.", CHANGED),
+    ("If the role is re-scoped, we'll let you know.", CHANGED),
+    ("We changed the interview schedule twice, sorry for that.", CHANGED),
+    ("Priorities have shifted and we have stopped hiring for this role.", CHANGED),
+    ("The team has changed its process for take-home reviews.", CHANGED),
+]
+
+
+@pytest.mark.parametrize(("body", "reason"), SAID)
+def test_the_reason_is_read(body: str, reason: Reason) -> None:
+    assert reason in reasons(body)
+
+
+@pytest.mark.parametrize(("body", "reason"), NOT_SAID)
+def test_the_reason_is_not_read(body: str, reason: Reason) -> None:
+    assert reason not in reasons(body)
+
+
+def test_the_evidence_quotes_the_sentence_that_says_it() -> None:
+    body = (
+        "Hi Sam,\n\nThank you for speaking with me. After talking it over, we won't move ahead. "
+        "Your experience is well beyond what this position calls for.\n\nRosa"
+    )
+    details = extract(Email("t", "Update", None, None, body), Category.REJECTION)
+    (evidence,) = [e for e in details.evidence if e.field == "reasons"]
+    assert evidence.value == OVER.value
+    assert evidence.sentence == "Your experience is well beyond what this position calls for."
+    assert body[evidence.start : evidence.end] == evidence.sentence
