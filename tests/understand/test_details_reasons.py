@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import pytest
 
-from gracefully.domain import Category, Email, Reason
+from gracefully.domain import Address, Category, Email, Reason
 from gracefully.understand.details import extract
 
 OVER = Reason.OVERQUALIFIED
 CHANGED = Reason.ROLE_CHANGED
+ELSEWHERE = Reason.BETTER_FIT_ELSEWHERE
+GAP = Reason.EXPERIENCE_GAP
 
 
 def reasons(body: str) -> set[Reason]:
@@ -47,6 +49,9 @@ SAID = [
     ("We will merge this role with another opening on the platform team.", CHANGED),
     ("The position has been redefined as a people-management role.", CHANGED),
     ("The needs for this role have shifted since we spoke.", CHANGED),
+    ("Your mix of finance and modelling would be a better fit for our pricing team.", ELSEWHERE),
+    ("Your experience with Kafka is thinner than what the role now needs.", GAP),
+    ("The requirements for the role\nhave changed since you applied.", CHANGED),
 ]
 
 NOT_SAID = [
@@ -67,6 +72,8 @@ NOT_SAID = [
     ("We changed the interview schedule twice, sorry for that.", CHANGED),
     ("Priorities have shifted and we have stopped hiring for this role.", CHANGED),
     ("The team has changed its process for take-home reviews.", CHANGED),
+    ("Your mix of skills would not be a better fit for our other teams either.", ELSEWHERE),
+    ("The candidate we hired has experience that is thinner than yours, but local.", GAP),
 ]
 
 
@@ -90,3 +97,27 @@ def test_the_evidence_quotes_the_sentence_that_says_it() -> None:
     assert evidence.value == OVER.value
     assert evidence.sentence == "Your experience is well beyond what this position calls for."
     assert body[evidence.start : evidence.end] == evidence.sentence
+
+
+def test_a_wrapped_line_does_not_hide_a_phrase() -> None:
+    body = "With your permission, I'd like to keep your\ndetails on file for the spring."
+    details = extract(Email("t", "Update", None, None, body), Category.REJECTION)
+    assert details.rejection is not None and details.rejection.keep_on_file
+    (evidence,) = [e for e in details.evidence if e.field == "keep_on_file"]
+    assert evidence.sentence == body  # quoted as written, line break and all
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "I wanted to write to you myself rather than send the usual note.",
+        "I wanted to get back to you personally about the Data Analyst role.",
+    ],
+)
+def test_a_recruiter_writing_in_person_is_personal(opening: str) -> None:
+    body = f"Hi Sam,\n\n{opening} We won't be moving forward.\n\nPriya"
+    mail = Email(
+        "t", "Update", Address("Priya Natarajan", "priya.natarajan@orrin.example"), None, body
+    )
+    details = extract(mail, Category.REJECTION)
+    assert details.rejection is not None and details.rejection.personal

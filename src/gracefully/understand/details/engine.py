@@ -60,12 +60,16 @@ class Hit:
 
 _ODD_SPACE = re.compile("[\u00a0\u2007\u202f\u2009\u200a]")
 """No-break and thin spaces read as spaces (same length, so offsets hold)."""
+_SOFT_WRAP = re.compile(r"\n(?=[ \t]*[a-z])")
+"""A line break before a lower-case word only wraps a sentence: the lower-cased text, which
+the phrase rules read, has a space there, so "keep your\ndetails on file" reads as written."""
 
 
 class Doc:
     """An email prepared once for all the tables.
 
-    Rules read the text with odd spaces made plain; evidence quotes the email as written.
+    Rules read the text with odd spaces made plain, and lower-case rules read it unwrapped
+    as well; evidence quotes the email as written.
     """
 
     __slots__ = ("_low", "_raw", "_raw_text", "_spans", "_starts", "subject", "text", "words")
@@ -84,6 +88,8 @@ class Doc:
             Where.SENDER_ADDRESS: sender.email.lower() if sender else "",
         }
         self._low = {where: _lower(raw) for where, raw in self._raw.items()}
+        if "\n" in self.text:
+            self._low[Where.TEXT] = _lower(_SOFT_WRAP.sub(" ", self.text))
         self.words = Words(self._low[Where.TEXT])
 
     def source(self, where: Where, cased: bool) -> str:

@@ -269,7 +269,7 @@ PERSONAL: tuple[Rule, ...] = (
         r"tuesday|wednesday|thursday|friday)|i(?:'ve| have) (?:received|spoken|talked|discussed|"
         r"shared|heard)|(?:add|connect with) me on linkedin|(?:email|contact|reach out to) me\b|"
         r"my (?:sincere|sincerest|personal) thanks|the team and i|i (?:really )?enjoyed|"
-        r"getting to know you)",
+        r"getting to know you|(?:write|get back|reach out) to you (?:myself|personally))",
     ),
 )
 

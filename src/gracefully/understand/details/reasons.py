@@ -218,7 +218,8 @@ RULES: tuple[Rule, ...] = (
         "better-fit-elsewhere",
         F,
         R.BETTER_FIT_ELSEWHERE,
-        r"\b(?:you|your \w+(?: and \w+)?)\s+(?:would|might|may|could)\s+(?:\w+\s+)?be\s+(?:a\s+)?"
+        r"\b(?:you|your (?:[\w-]+ ){0,4}?[\w-]+)\s+(?:would|might|may|could)\s+(?:\w+\s+)?be\s+"
+        r"(?:a\s+)?"
         r"(?:better|stronger|great|good|strong|more)\s+(?:fit|suited|match|aligned)\s+(?:for|to|"
         r"with|in)\s+(?:a|an|another|our|the|one)\s+(?:different|other|\w+)?",
         unless=r"\bnot\b|n't|this (?:role|position)",
@@ -296,7 +297,9 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:(?:is|are|was|were|did|do|does)(?:\s+not|n't)\s+(?:quite\s+|fully\s+|yet\s+)?(?:a\s+)?"
         r"(?:match|align|meet|aligned|what|strong enough|sufficient|at the level)|not (?:the|a) "
         r"(?:strongest|strong|close|right) (?:match|fit))|\bnot (?:the|a) (?:strongest|strong) "
-        r"match (?:with|for) your (?:skill|experience)",
+        r"match (?:with|for) your (?:skill|experience)|\byour (?:[\w-]+ ){0,2}?(?:experience|"
+        r"background|skills?|expertise)\b[^.\n]{0,30}?\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:thinner|lighter|weaker|"
+        r"narrower|shallower|less (?:deep|extensive))\s+than\b",
         unless=_MAYBE + r"|\bif\b",
     ),
     Rule(
