@@ -68,7 +68,10 @@ FEEDBACK: tuple[Rule, ...] = (
         r"(?:improvement|development|growth)\b|\byou (?:could|should|might) (?:improve|work on|"
         r"strengthen|focus on|deepen|develop)\b|\b(?:your|the) (?:answers?|solution|code|"
         r"submission|responses?)\s+(?:\w+\s+){0,2}(?:l"
-        r"acked|missed|did not|didn't|was not|wasn't)\b",
+        r"acked|missed|did not|didn't|was not|wasn't)\b|\bhere(?:'s| is| are) (?:the main|the "
+        r"key|the biggest|one|some|a few|the team's|my|our) (?:one|ones|points?|notes?|things?|"
+        r"takeaways?|pieces? of feedback)\b|\b(?:the|our) (?:team's|panel's|interviewers') (?:main "
+        r"|key |biggest )?(?:notes?|concerns?) (?:was|were|is|are)\b",
         unless=r"if you|would like to|survey",
     ),
 )
@@ -81,7 +84,8 @@ KEEP_ON_FILE: tuple[Rule, ...] = (
         r"\b(?:keep|kept|retain|retained|hold|hang on to|store|save|saved|maintain|add|added|"
         r"place|placed|remain|stay)\b[^.\n]{0,50}?\b(?:on file|in (?:our|the) (?:\w+\s+)?(?:system|"
         r"database|records|files?|talent (?:pool|community|network|pipeline|bank)|pipeline|"
-        r"candidate pool|ats)|on hand|active|in mind|for future)",
+        r"candidate pool|ats)|on hand|active|in mind|for future)|\b(?:i|we)(?:'ve| have)? (?:added|"
+        r"made|left|put) a note (?:to|on|in) your (?:profile|file|record)\b",
         unless=r"\bjoin|\bsign up|\bkeep (?:us|an eye)|\bkeep in mind|\bkeep up|"
         r"\bkeep (?:checking|looking|exploring)",
     ),
@@ -235,7 +239,9 @@ DOOR_CLOSED: tuple[Rule, ...] = (
         r"answer|enter)\s+(?:to\s+|into\s+)?(?:any\s+)?(?:further|additional|follow-?up|individual|"
         r"subsequent)\s+(?:correspondence|inquiries|enquiries|emails|questions|requests|"
         r"communication|discussion)\b|\bno further (?:correspondence|contact|communication|"
-        r"discussion)\b|\b(?:this |our )?decision is final\b",
+        r"discussion)\b|\b(?:this |our )?decision is final\b|\b(?:unable|not able|cannot|can't|can "
+        r"not|will not|won't)\s+(?:\w+\s+)?(?:respond|reply|answer)\s+(?:to\s+)?(?:any\s+)?"
+        r"(?:questions|inquiries|enquiries)\s+(?:about|regarding|on)\s+(?:this|our|the)\s+decision",
     ),
     Rule(
         "do-not-contact",
@@ -269,7 +275,8 @@ PERSONAL: tuple[Rule, ...] = (
         r"tuesday|wednesday|thursday|friday)|i(?:'ve| have) (?:received|spoken|talked|discussed|"
         r"shared|heard)|(?:add|connect with) me on linkedin|(?:email|contact|reach out to) me\b|"
         r"my (?:sincere|sincerest|personal) thanks|the team and i|i (?:really )?enjoyed|"
-        r"getting to know you|(?:write|get back|reach out) to you (?:myself|personally))",
+        r"getting to know you|(?:write|get back|reach out) to you (?:myself|personally)|"
+        r"(?:thank you|thanks) for asking)",
     ),
 )
 

@@ -23,10 +23,15 @@ _TALK = (
     r"(?:interview(?:ing)?|meet(?:ing)?|speak(?:ing)?|talk(?:ing)?|chat(?:ting)?|connect(?:ing)?)"
 )
 _TEST = (
-    r"(?:coding |technical |online |take[- ]home |skills? |written )?"
+    r"(?:(?:coding |technical |online |take[- ]home |skills? |written )?"
     r"(?:assessment|assignment|challenge|exercise|test|case study|task|questionnaire|hackerrank"
-    r"|codility|work sample)"
+    r"|codility|work sample)|take[- ]homes?)"
 )
+_RECRUITING = (
+    r"(?:our|the) (?:recruit\w*|talent(?: acquisition)?|hr|people) (?:team|partners?|"
+    r"coordinators?|staff)\b"
+)
+"""A talk with the recruiting team is a screen, not an interview with the hiring team."""
 INTERVIEW, SCREEN, TEST, APPLIED = (
     Stage.INTERVIEW,
     Stage.SCREEN,
@@ -60,7 +65,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:took|taking|take|spent|spending)\s+(?:the\s+)?time\s+to\s+"
         + _TALK
         + r"\s+(?:with|to)\s+(?:us|our|the|several|members|[a-z]+ and)\b",
-        unless=_NOT_HELD,
+        unless=_NOT_HELD + r"|\b" + _RECRUITING,
     ),
     Rule(
         "your-interview",
@@ -132,7 +137,7 @@ RULES: tuple[Rule, ...] = (
         SCREEN,
         r"thank(?:s| you)[^.\n]{0,40}?\b(?:speak|talk|chat)(?:ing)?\s+(?:with|to)\s+me\b|"
         r"\b(?:our|my) (?:recent |brief |short )?(?:call|conversation|chat|phone call)\b"
-        r"(?! (?:invitation|request))",
+        r"(?! (?:invitation|request))|\b" + _TALK + r"\s+(?:with|to)\s+" + _RECRUITING,
         unless=_NOT_HELD,
     ),
     # assessment
@@ -141,7 +146,7 @@ RULES: tuple[Rule, ...] = (
         F,
         TEST,
         r"\b(?:review(?:ing|ed)?|after|following|r"
-        r"esults? of|completing|complete|completed|"
+        r"esults? of|completing|complete|completed|(?:went|gone|going|go) through|looked at|"
         r"submitted|submission of|evaluat\w+|for taking)\s+"
         r"(?:the time to complete\s+)?(?:your|the)\s+"
         r"(?:[\w-]+\s+){0,3}" + _TEST + r"\b",
