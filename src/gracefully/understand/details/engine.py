@@ -141,6 +141,7 @@ class Table:
                 *_compile(part),
                 re.compile(rule.unless) if rule.unless else None,
                 anchor(part),
+                part.startswith("\\A"),
             )
             for rule, part in parts
         )
@@ -156,19 +157,20 @@ class Table:
         """
         seen: set[str] = set()
         compiled = self._compiled
+        raw, low = doc._raw, doc._low
         for index in self._gate.open(doc.words):
-            rule, pattern, bounded, unless, opening = compiled[index]
+            rule, pattern, bounded, unless, opening, at_start = compiled[index]
             if once and rule.value in seen:
                 continue
-            source = doc.source(rule.where, rule.cased)
+            source = raw[rule.where] if rule.cased else low[rule.where]
             if not source:
                 continue
-            if pattern.pattern.startswith("\\A"):
+            if at_start:
                 matches = iter([found] if (found := pattern.match(source)) else [])
             elif opening is None:
                 matches = pattern.finditer(source)
             else:
-                matches = opening.matches(pattern, source, doc.source(rule.where, cased=False))
+                matches = opening.matches(pattern, source, low[rule.where])
             for count, match in enumerate(matches):
                 if count >= MAX_MATCHES:
                     break
