@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from gracefully.understand import sentences
 from gracefully.understand.sentences import MAX_SENTENCE, split
 
 CASES = [
@@ -53,3 +54,22 @@ def test_a_long_run_without_punctuation_is_cut_and_capped() -> None:
     assert all(len(sentence) <= MAX_SENTENCE for _, _, sentence in spans)
     assert spans[-1][1] <= 3000
     assert all(text[start:end] == sentence for start, end, sentence in spans)
+
+
+def test_a_text_is_split_once_while_remembering(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    real = sentences._split
+
+    def counted(text: str) -> tuple[sentences.Span, ...]:
+        calls.append(text)
+        return real(text)
+
+    monkeypatch.setattr(sentences, "_split", counted)
+    text = "Thanks for applying. We chose another path."
+    with sentences.remembering():
+        first = split(text)
+        first.clear()  # a caller's list is its own
+        assert split(text) == split(text, limit=4000) != []
+    assert len(calls) == 1
+    split(text)
+    assert len(calls) == 2  # the memory ended with the block
