@@ -370,31 +370,8 @@ TITLE_WORDS = frozenset(
 )
 """A company name does not end with one of these: it is a job title."""
 
-ROLE_TITLE_WORDS = frozenset(
+ROLE_TITLE_WORDS = TITLE_WORDS | frozenset(
     [
-        "analyst",
-        "engineer",
-        "intern",
-        "internship",
-        "developer",
-        "manager",
-        "scientist",
-        "program",
-        "programme",
-        "associate",
-        "specialist",
-        "designer",
-        "researcher",
-        "coordinator",
-        "consultant",
-        "director",
-        "lead",
-        "architect",
-        "administrator",
-        "technician",
-        "representative",
-        "assistant",
-        "officer",
         "apprentice",
         "apprenticeship",
         "fellow",
