@@ -26,6 +26,10 @@ class Settings:
     """Links less sure than this go to the review queue instead of being applied."""
     silence_days: int = 30
     batch_size: int = 500
+    llm_base_url: str | None = None
+    """An OpenAI-compatible endpoint that may rewrite drafts; off unless set."""
+    llm_model: str | None = None
+    llm_api_key: str = field(default="", repr=False)
     env: Mapping[str, str] = field(default_factory=dict, repr=False)
     """The environment as it was at start, for credentials that name a variable."""
 
@@ -45,5 +49,8 @@ def load_settings(db: str | None = None, env: Mapping[str, str] | None = None) -
         data_dir=data_dir,
         config_dir=config_dir,
         batch_size=int(env.get("GRACEFULLY_BATCH_SIZE") or Settings.batch_size),
+        llm_base_url=env.get("GRACEFULLY_LLM_BASE_URL") or None,
+        llm_model=env.get("GRACEFULLY_LLM_MODEL") or None,
+        llm_api_key=env.get("GRACEFULLY_LLM_API_KEY") or env.get("OPENAI_API_KEY") or "",
         env=env,
     )

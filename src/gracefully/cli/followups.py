@@ -28,6 +28,7 @@ from gracefully.service.followups import (
     approve,
     draft,
     edit_draft,
+    llm_config,
     plan_followups,
     plan_settings,
 )
@@ -103,11 +104,25 @@ def draft_command(
     edit: bool = typer.Option(
         False, "--edit", help="Edit the text in $EDITOR (or give it on stdin)."
     ),
+    llm: bool = typer.Option(
+        False,
+        "--llm",
+        help="Let your LLM rewrite the draft in your voice (set GRACEFULLY_LLM_BASE_URL, "
+        "GRACEFULLY_LLM_MODEL and GRACEFULLY_LLM_API_KEY); the grace check still guards it, "
+        "and the template text stands if the rewrite fails it.",
+    ),
 ) -> None:
     """Show a follow-up's draft with its grace check, writing it first if needed."""
-    with opened(state(ctx).settings()) as db:
+    settings = state(ctx).settings()
+    with opened(settings) as db:
         try:
-            result = draft(db, followup_id, regenerate=regenerate, variant=variant)
+            result = draft(
+                db,
+                followup_id,
+                regenerate=regenerate or llm,
+                variant=variant,
+                llm=llm_config(settings) if llm else None,
+            )
             if edit and result.draft is not None:
                 body = _edited(result.draft.body)
                 result = edit_draft(db, followup_id, body)

@@ -245,6 +245,16 @@ def _context(session: Session, followup: FollowUp) -> _Context:
     return _Context(app, email, as_planned(reading, app, prefs), contact_for(app, email), profile)
 
 
+def llm_config(settings: Settings) -> LlmConfig:
+    """The LLM the user configured, or an error saying how to configure one."""
+    if not (settings.llm_base_url and settings.llm_model):
+        raise FollowUpError(
+            "no LLM is configured: set GRACEFULLY_LLM_BASE_URL and GRACEFULLY_LLM_MODEL "
+            "(and GRACEFULLY_LLM_API_KEY if the endpoint needs one)"
+        )
+    return LlmConfig(settings.llm_base_url, settings.llm_model, settings.llm_api_key)
+
+
 def draft(
     db: Database,
     followup_id: int,
