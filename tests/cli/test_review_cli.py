@@ -14,10 +14,13 @@ from pathlib import Path
 import pytest
 from tests.service.review_world import (
     DECISION,
+    NOW,
     UPDATE,
     Brindlewood,
+    brindlewood_apps,
     brindlewood_waiting,
     demo_reader,
+    pinned_reader,
     retrain_dir,
     seed_lookalikes,
 )
@@ -25,7 +28,7 @@ from typer.testing import CliRunner
 
 from gracefully.cli import app
 from gracefully.config import Settings, load_settings
-from gracefully.domain import Category, Stage
+from gracefully.domain import Address, Category, Email, Link, LinkSignal, Stage
 from gracefully.service import review
 from gracefully.store import applications as app_store
 from gracefully.store import mail as mail_store
@@ -106,3 +109,37 @@ def test_retrain_reports_the_readings_it_changed(
     db.close()
     out = _run(settings, "retrain")
     assert "Learnt from 3 correction(s); re-read 1 email(s); 1 reading(s) changed." in out
+
+
+HOSTILE = "[/b] [link=https://evil.example]x[/link]"
+HOSTILE_ID = "<hostile@brindlewoodanalytics.example>"
+
+
+def test_email_text_with_rich_markup_is_printed_literally(
+    tmp_path: Path, demo_reader: Reader
+) -> None:
+    """Subjects, names and evidence are the sender's text: never markup to render."""
+    settings = _settings(tmp_path, tmp_path / "d")
+    db = Database(settings.database_url)
+    apps = brindlewood_apps(db)
+    email = Email(
+        id=HOSTILE_ID,
+        subject=f"Your application {HOSTILE}",
+        sender=Address(f"Mallory {HOSTILE}", "mallory@brindlewoodanalytics.example"),
+        date=NOW,
+        body=f"Unfortunately we will not be moving forward with your application {HOSTILE}.",
+        message_id=HOSTILE_ID,
+    )
+    read = pinned_reader(demo_reader, {HOSTILE_ID: (Category.REJECTION, 0.45)}).read_many([email])
+    with db.transaction() as session:
+        mail_store.add_emails(session, [(email, read[0])], keep_body={HOSTILE_ID})
+        app_store.add_links(
+            session, [Link(HOSTILE_ID, apps.engineer, LinkSignal.FUZZY, 0.5, HOSTILE, False)]
+        )
+    db.close()
+    assert any(HOSTILE in ev.sentence for ev in read[0].evidence)
+    shown = _run(settings, "show", str(apps.engineer))
+    assert f"Your application {HOSTILE}" in shown and f"Mallory {HOSTILE}" in shown
+    assert HOSTILE in shown.split("confidence", 1)[1], "the evidence sentence, literally"
+    listed = _run(settings, "review", "--list")
+    assert "[/b]" in listed and "[link=https://evil.example]" in listed

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from gracefully.cli._common import console, fail, opened, state
+from gracefully.cli.review import evidence_line
 from gracefully.domain import Application, Reading
 from gracefully.service.applications import NotFound, application_detail, list_applications
 
@@ -29,8 +31,8 @@ def print_applications(apps: list[Application]) -> None:
         style = _STATUS_STYLE.get(app.status.value, "")
         table.add_row(
             str(app.id),
-            app.company,
-            app.role or "[dim]–[/]",
+            escape(app.company),
+            escape(app.role) if app.role else "[dim]–[/]",
             app.stage.value,
             f"[{style}]{app.status.value}[/]" if style else app.status.value,
             app.updated_at.date().isoformat() if app.updated_at else "",
@@ -49,20 +51,21 @@ def show(
         except NotFound as exc:
             raise fail(str(exc)) from exc
     app = detail.application
-    console.rule(f"[bold]{app.company}[/] — {app.role or 'role unknown'}")
+    console.rule(f"[bold]{escape(app.company)}[/] — {escape(app.role or 'role unknown')}")
     console.print(
         f"stage reached: [bold]{app.stage.value}[/]   status: [bold]{app.status.value}[/]"
     )
     for contact in app.contacts:
         reach = "" if contact.contactable else " [dim](not contactable)[/]"
         console.print(
-            f"contact: {contact.name} <{contact.email or '?'}> {contact.role.value}{reach}"
+            escape(f"contact: {contact.name} <{contact.email or '?'}> {contact.role.value}") + reach
         )
     for entry in detail.timeline:
         when = entry.email.date.date().isoformat() if entry.email.date else "?"
         category = entry.reading.category.value if entry.reading else "?"
-        console.print(f"\n[bold]{when}[/]  {category:<12} {entry.email.subject}")
-        console.print(f"  [dim]from {entry.email.sender}; linked by {entry.link.signal.value}[/]")
+        console.print(f"\n[bold]{when}[/]  {category:<12} {escape(entry.email.subject)}")
+        sender = escape(str(entry.email.sender))
+        console.print(f"  [dim]from {sender}; linked by {entry.link.signal.value}[/]")
         if entry.reading and entry.reading.rejection:
             _print_rejection(entry.reading)
 
@@ -84,6 +87,6 @@ def _print_rejection(reading: Reading) -> None:
         f"  confidence {reading.confidence:.0%}" + (" (corrected)" if reading.corrected else "")
     )
     for name, value in facts:
-        console.print(f"  [bold]{name}[/]: {value}")
+        console.print(f"  [bold]{name}[/]: {escape(value)}")
     for ev in reading.evidence:
-        console.print(f"    [dim]{ev.field}={ev.value}[/] ← “{ev.sentence.strip()[:160]}”")
+        console.print(evidence_line(ev, indent="    "))

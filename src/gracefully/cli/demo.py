@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 
 from gracefully.cli._common import console, opened, state
 from gracefully.cli.applications import print_applications
@@ -38,8 +39,8 @@ def demo(
             print_report(report)
             print_applications(list_applications(db))
             console.rule("[bold]Rejections, understood")
-            for line in rejections_overview(db):
-                console.print(line)
+            for application, summary in rejections_overview(db):
+                console.print(f"[bold]{escape(application)}[/]: {escape(summary)}")
             plan, drafts = demo_followups(db, settings)
             found = gather_insights(db)
         console.rule("[bold]The follow-up plan")

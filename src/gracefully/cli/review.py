@@ -6,12 +6,13 @@ import json
 from collections.abc import Callable
 
 import typer
+from rich.markup import escape
 from rich.prompt import Prompt
 from rich.table import Table
 
 from gracefully.cli._common import console, fail, opened, state
 from gracefully.config import Settings
-from gracefully.domain import Category, Reason, Stage
+from gracefully.domain import Category, Evidence, Reason, Stage
 from gracefully.service import Database
 from gracefully.service import review as svc
 
@@ -56,7 +57,8 @@ def print_queue(items: list[svc.ReviewItem]) -> None:
         table.add_column(column)
     for item in items:
         about = item.email.subject if item.email else " / ".join(_app(a) for a in item.candidates)
-        table.add_row(item.id, item.kind.value, f"{item.confidence:.0%}", about, item.why)
+        row = (item.id, item.kind.value, f"{item.confidence:.0%}", about, item.why)
+        table.add_row(*(escape(cell) for cell in row))
     console.print(table)
 
 
@@ -68,13 +70,20 @@ def _show_email(item: svc.ReviewItem) -> None:
     email, reading = item.email, item.reading
     assert email is not None and reading is not None
     when = email.date.date().isoformat() if email.date else "?"
-    console.print(f"[bold]{email.subject}[/]\n[dim]from {email.sender or '?'} on {when}[/]")
+    sender = escape(str(email.sender or "?"))
+    console.print(f"[bold]{escape(email.subject)}[/]\n[dim]from {sender} on {when}[/]")
     rej = reading.rejection
     details = f", stage {rej.stage.value}, reasons {_names(rej.reasons)}" if rej else ""
     console.print(f"read as [bold]{reading.category.value}[/] ({reading.confidence:.0%}){details}")
     for ev in reading.evidence:
-        console.print(f"  [dim]{ev.field}={ev.value}[/] ← “{ev.sentence.strip()[:160]}”")
-    console.print(f"[dim]{item.why}[/]")
+        console.print(evidence_line(ev))
+    console.print(f"[dim]{escape(item.why)}[/]")
+
+
+def evidence_line(ev: Evidence, indent: str = "  ") -> str:
+    """One piece of evidence, escaped: its value and sentence are email text."""
+    sentence = escape(ev.sentence.strip()[:160])
+    return f"{indent}[dim]{escape(f'{ev.field}={ev.value}')}[/] ← “{sentence}”"
 
 
 def _names(reasons: tuple[Reason, ...]) -> str:
@@ -85,9 +94,9 @@ def _resolve(db: Database, settings: Settings, item: svc.ReviewItem, decision) -
     try:
         done = svc.resolve(db, settings, item.id, decision)
     except svc.ReviewError as exc:
-        console.print(f"[yellow]{exc}[/]")
+        console.print(f"[yellow]{escape(str(exc))}[/]")
         return None
-    console.print(f"[green]✓[/] {done}")
+    console.print(f"[green]✓[/] {escape(done)}")
     return done
 
 
@@ -151,7 +160,7 @@ def _ask_link(db: Database, settings: Settings, item: svc.ReviewItem) -> str | N
     _show_email(item)
     console.print("Which application is this about?")
     for n, app in enumerate(item.candidates, 1):
-        console.print(f"  {n}. {_app(app)}")
+        console.print(f"  {n}. {escape(_app(app))}")
     numbers = [str(n) for n in range(1, len(item.candidates) + 1)]
     key = Prompt.ask(
         f"{'[1-' + numbers[-1] + '] ' if numbers else ''}[n]ew application "
@@ -174,8 +183,9 @@ def _ask_link(db: Database, settings: Settings, item: svc.ReviewItem) -> str | N
 def _ask_duplicate(db: Database, settings: Settings, item: svc.ReviewItem) -> str | None:
     console.print("These may be one application:")
     for app in item.candidates:
-        console.print(f"  {_app(app)}: {len(app.events)} events, {len(app.contacts)} contacts")
-    console.print(f"[dim]{item.why}[/]")
+        counts = f"{len(app.events)} events, {len(app.contacts)} contacts"
+        console.print(f"  {escape(_app(app))}: {counts}")
+    console.print(f"[dim]{escape(item.why)}[/]")
     key = Prompt.ask(
         "[m]erge into the first [d]ifferent jobs [k]skip [q]uit",
         choices=["m", "d", "k", "q"],

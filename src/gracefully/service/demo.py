@@ -20,8 +20,11 @@ def sample_mailbox() -> ingest.MailSource:
     return ingest.open_source(demo_mailbox())
 
 
-def rejections_overview(db: Database) -> list[str]:
-    """One line per rejection, under its application: where it happened, why, what was offered."""
+def rejections_overview(db: Database) -> list[tuple[str, str]]:
+    """One (application, summary) pair per rejection: where it happened, why, what was offered.
+
+    Plain text, since it is email-derived: the CLI escapes and styles it.
+    """
     lines = []
     for app in list_applications(db):
         assert app.id is not None
@@ -40,11 +43,11 @@ def rejections_overview(db: Database) -> list[str]:
                 )
                 if on
             ]
-            lines.append(
-                f"[bold]{app.company}[/] ({app.role or 'role ?'}): after {rej.stage.value}; "
-                f"{reasons or 'no reason stated'}; feedback {rej.feedback.value}"
-                + (f"; {', '.join(extras)}" if extras else "")
+            summary = (
+                f"after {rej.stage.value}; {reasons or 'no reason stated'}; "
+                f"feedback {rej.feedback.value}" + (f"; {', '.join(extras)}" if extras else "")
             )
+            lines.append((f"{app.company} ({app.role or 'role ?'})", summary))
     return lines
 
 
