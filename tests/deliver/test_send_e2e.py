@@ -7,6 +7,7 @@ nothing goes out twice.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from email.message import EmailMessage
 
 import pytest
@@ -38,7 +39,9 @@ from tests.service.followup_world import (
     REJECTION_ID,
     SETTINGS,
     rejection_email,
+    rejection_reading,
     seed,
+    store_reply,
 )
 from tests.services.dovecot import ImapAccount
 from tests.services.smtp import SmtpServer
@@ -199,3 +202,23 @@ def test_only_approved_drafts_go_to_imap(db: Database) -> None:
     with pytest.raises(NotApproved):
         save_to_imap_drafts(db, MemoryDeliverer(), ids=[followup_id])
     assert save_to_imap_drafts(db, MemoryDeliverer()) == []
+
+
+def test_a_cancelled_follow_up_keeps_nothing_ready_to_send(db: Database) -> None:
+    followup_id = drafted(db)
+    approve(db, followup_id)
+    newer = rejection_email(
+        message_id="<rej-4472@mail.lanternworks.example>", when=NOW + timedelta(days=1)
+    )
+    store_reply(
+        db, get_followup(db, followup_id).application_id, newer, rejection_reading(newer.id)
+    )
+    plan_followups(db, SETTINGS, NOW + timedelta(days=2))
+    assert get_followup(db, followup_id).status is FollowUpStatus.CANCELLED
+
+    memory = MemoryDeliverer()
+    with pytest.raises(NotApproved, match="cancelled"):
+        send(db, followup_id, memory)
+    with pytest.raises(NotApproved, match="cancelled"):
+        save_to_imap_drafts(db, memory, ids=[followup_id])
+    assert memory.delivered == []

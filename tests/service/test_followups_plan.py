@@ -2,23 +2,43 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from tests.service.followup_world import (
+    EARLIER_ID,
+    LATER,
     NOW,
+    RECEIVED,
     REJECTION_ID,
     SETTINGS,
+    USER,
     rejection_email,
     rejection_reading,
     seed,
+    store_reply,
 )
 
-from gracefully.domain import Address, Feedback, FollowUpStatus, MoveKind, Reason, Severity, Stage
+from gracefully.domain import (
+    Address,
+    Category,
+    Email,
+    Feedback,
+    FollowUpStatus,
+    MoveKind,
+    Reading,
+    Reason,
+    Severity,
+    Stage,
+)
 from gracefully.service.followups import (
     FollowUpError,
+    NotApproved,
     approve,
     draft,
     edit_draft,
     plan_followups,
+    require_approved,
 )
 from gracefully.service.profile import ProfileError, set_profile
 from gracefully.store.db import Database
@@ -101,10 +121,38 @@ def test_replanning_keeps_the_draft_and_never_touches_an_approved_one(db: Databa
     written = draft(db, followup_id).draft
     assert only(db).followup.draft == written
     approve(db, followup_id)
-    set_profile(db, choose=(only(db).application.id, MoveKind.NONE))  # type: ignore[arg-type]
-    kept = only(db).followup
+    kept = only(db, LATER).followup
     assert kept.status is FollowUpStatus.APPROVED
     assert kept.draft == written
+
+
+def test_opting_out_after_approval_withdraws_the_approval(db: Database) -> None:
+    app_id = seed(db)
+    followup_id = only(db).followup.id
+    draft(db, followup_id)
+    approve(db, followup_id)
+    set_profile(db, choose=(app_id, MoveKind.NONE))
+    withdrawn = only(db).followup
+    assert (withdrawn.status, withdrawn.approved_hash) == (FollowUpStatus.SKIPPED, None)
+    with pytest.raises(NotApproved):
+        require_approved(withdrawn)
+
+
+def test_a_rejection_replying_to_the_users_application_gets_a_follow_up(db: Database) -> None:
+    app_id = seed(db)
+    set_profile(db, name=USER.name, email=USER.email)
+    application = Email(
+        id=EARLIER_ID,
+        subject="Application: Data Analyst",
+        sender=USER,
+        date=RECEIVED - timedelta(days=10),
+        body="Dear Lanternworks team, please find my application attached.",
+        message_id=EARLIER_ID,
+    )
+    store_reply(db, app_id, application, Reading(application.id, Category.OTHER, 0.9))
+    item = only(db)
+    assert item.followup.move.kind is not MoveKind.NONE
+    assert item.followup.rejection_email_id == REJECTION_ID
 
 
 def test_opting_out_drops_the_pending_draft(db: Database) -> None:

@@ -151,14 +151,13 @@ def save_to_imap_drafts(
         )
         work = []
         for followup in chosen:
-            text = require_approved(followup)
+            text = None if followup.status is FollowUpStatus.SENT else require_approved(followup)
             state = fu_store.send_state(session, followup.id)  # type: ignore[arg-type]
             work.append((followup, text, state))
     sender = sender or sender_of(profile)
     results: list[tuple[FollowUp, DeliveryReceipt | None]] = []
     for followup, text, state in work:
-        digest = text_hash(text)
-        if state.imap_saved_hash == digest or followup.status is FollowUpStatus.SENT:
+        if text is None or state.imap_saved_hash == (digest := text_hash(text)):
             results.append((followup, None))
             continue
         message_id = state.message_id or _new_message_id(sender)

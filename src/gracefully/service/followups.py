@@ -119,9 +119,8 @@ def plan_followups(db: Database, settings: PlanSettings, now: datetime) -> Plan:
     items = []
     with db.transaction() as session:
         profile = fu_store.load_profile(session)
-        own = fu_store.own_message_ids(session, profile.email)
         for listed in app_store.list_all(session):
-            item = _plan_one(session, listed.id, profile, own, settings, now)  # type: ignore[arg-type]
+            item = _plan_one(session, listed.id, profile, settings, now)  # type: ignore[arg-type]
             if item is not None:
                 items.append(item)
         update_outcomes(session, settings, now)
@@ -133,13 +132,12 @@ def _plan_one(
     session: Session,
     app_id: int,
     profile: Profile,
-    own: set[str],
     settings: PlanSettings,
     now: datetime,
 ) -> PlanItem | None:
     app = app_store.get(session, app_id)
     existing = fu_store.for_application(session, app_id)
-    answered = own | {f.sent_message_id for f in existing if f.sent_message_id}
+    answered = {f.sent_message_id for f in existing if f.sent_message_id}
     found = latest_rejection(session, app_id, answered, profile.email)
     if app is None or found is None:
         return None
@@ -148,7 +146,7 @@ def _plan_one(
     contact = contact_for(app, email)
     key = mail_store.storage_id(email.id)
     current = next((f for f in existing if f.rejection_email_id == key), None)
-    if current is None or current.status not in FROZEN:
+    if current is None or current.status not in FROZEN - {FollowUpStatus.APPROVED}:
         move = choose_move(
             app,
             as_planned(reading, app, prefs),
@@ -161,12 +159,20 @@ def _plan_one(
             contact=contact,
             checkin=prefs.checkin,
         )
-        current = _refreshed(current, move, app_id, key)
-        fu_store.save(session, current)
+        if _replaceable(current, move):
+            current = _refreshed(current, move, app_id, key)
+            fu_store.save(session, current)
     for stale in existing:
         if stale.id != current.id and stale.status in PENDING:
             fu_store.save(session, replace(stale, status=FollowUpStatus.CANCELLED))
     return PlanItem(current, app, contact, email.subject, email.date)
+
+
+def _replaceable(current: FollowUp | None, move: Move) -> bool:
+    """An approval stands through re-plans, unless the user has since said no
+    follow-up (an opt-out must not leave an approved draft ready to send)."""
+    approved = current is not None and current.status is FollowUpStatus.APPROVED
+    return not approved or move.kind is MoveKind.NONE
 
 
 def _refreshed(current: FollowUp | None, move: Move, app_id: int, email_id: str) -> FollowUp:
@@ -184,19 +190,37 @@ def _refreshed(current: FollowUp | None, move: Move, app_id: int, email_id: str)
 
 
 def latest_rejection(
-    session: Session, app_id: int, answered: set[str], user_email: str
+    session: Session, app_id: int, sent: set[str], user_email: str
 ) -> tuple[Email, Reading] | None:
     """The application's latest rejection that is not a reply to the user's own
-    follow-up (that one is an outcome, not a new rejection)."""
+    follow-up (that one is an outcome, not a new rejection). A follow-up is one
+    the app sent (`sent`) or the user's own email replying to a rejection; the
+    user's application email is not one, so a rejection under it still counts."""
     ids = [link.email_id for link in app_store.links_for(session, app_id)]
     rejections = [
         (email, reading)
         for email, reading in mail_store.emails_with_readings(session, ids)
-        if reading.category is Category.REJECTION
-        and not answers(email, answered)
-        and not (user_email and email.sender and email.sender.email.lower() == user_email)
+        if reading.category is Category.REJECTION and not written_by(email, user_email)
     ]
+    answered = sent | _own_followups(session, [e for e, _ in rejections], user_email)
+    rejections = [(e, r) for e, r in rejections if not answers(e, answered)]
     return max(rejections, key=lambda p: (p[0].date is not None, p[0].date), default=None)
+
+
+def _own_followups(session: Session, rejections: list[Email], user_email: str) -> set[str]:
+    """Message-IDs of the user's own replies to these rejections (sent by hand)."""
+    threaded = [e.message_id for e in rejections if e.message_id]
+    if not user_email or not threaded:
+        return set()
+    return {
+        email.message_id
+        for email, _ in fu_store.replies_to(session, threaded)
+        if email.message_id and written_by(email, user_email)
+    }
+
+
+def written_by(email: Email, user_email: str) -> bool:
+    return bool(user_email and email.sender and email.sender.email.lower() == user_email)
 
 
 def answers(email: Email, message_ids: set[str]) -> bool:
@@ -368,6 +392,11 @@ def approve(db: Database, followup_id: int) -> FollowUp:
 def require_approved(followup: FollowUp) -> Draft:
     """The draft, if its current text is the one approved; else `NotApproved`."""
     text = followup.draft
+    if followup.status is not FollowUpStatus.APPROVED:
+        raise NotApproved(
+            f"follow-up {followup.id} is {followup.status.value}, not approved; only an "
+            f"approved draft goes out (`gracefully approve {followup.id}`)"
+        )
     if text is None or followup.approved_hash is None:
         raise NotApproved(
             f"follow-up {followup.id} is not approved; review it with "

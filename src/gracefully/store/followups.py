@@ -192,16 +192,6 @@ def by_sent_message_ids(session: Session, message_ids: list[str]) -> dict[str, F
     return {r.sent_message_id: to_domain(r) for r in rows if r.sent_message_id}
 
 
-def own_message_ids(session: Session, address: str) -> set[str]:
-    """Message-IDs of the mail the user sent themselves (a follow-up sent by hand)."""
-    if not address:
-        return set()
-    query = select(EmailRow.message_id).where(
-        EmailRow.sender_email == address.lower(), EmailRow.message_id.is_not(None)
-    )
-    return {m for m in session.scalars(query) if m}
-
-
 def replies_to(session: Session, message_ids: list[str]) -> list[tuple[Email, Reading | None]]:
     """Stored emails whose In-Reply-To is one of `message_ids`, oldest first."""
     if not message_ids:
