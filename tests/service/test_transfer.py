@@ -69,8 +69,25 @@ def test_json_round_trip_into_an_empty_database_loses_nothing(
         report = transfer.import_json(empty, out)
         assert report.imported == count
         assert _everything(empty) == _everything(db)
+        with pytest.raises(transfer.TransferError, match="empty database"):
+            transfer.import_json(empty, out)
+        assert _everything(empty) == _everything(db), "a refused import changes nothing"
     finally:
         empty.close()
+
+
+def test_csv_export_defuses_cells_a_spreadsheet_would_run(db: Database, tmp_path: Path) -> None:
+    hostile = ['=HYPERLINK("https://evil.example")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"]
+    for n, text in enumerate(hostile):
+        manage.add_application(db, manage.NewApplication(f"Acme {n}", text, notes=text))
+    manage.add_application(db, manage.NewApplication("Plain Co", "Data Analyst"))
+    out = tmp_path / "apps.csv"
+    transfer.export_csv(db, out)
+    with out.open(encoding="utf-8", newline="") as f:
+        rows = {r["company"]: r for r in csv.DictReader(f)}
+    for n, text in enumerate(hostile):
+        assert rows[f"Acme {n}"]["role"] == rows[f"Acme {n}"]["notes"] == f"'{text}"
+    assert rows["Plain Co"]["role"] == "Data Analyst"
 
 
 def test_csv_export_is_one_row_per_application_with_its_timeline(

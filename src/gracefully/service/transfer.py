@@ -1,8 +1,12 @@
 """Export applications (JSON nested, CSV flat) and import them (our JSON, or a tracker's CSV).
 
 A JSON export holds each application with its timeline, contacts and the
-emails linked to it with their readings, so that importing it into an empty
-database loses nothing. A CSV import maps the columns of common tracker
+emails linked to it with their readings; importing it into an empty database
+restores those. It does not carry follow-ups and drafts, the profile,
+preferences, or the corrections the model learns from, and importing into a
+database that already has applications is refused (it would duplicate them
+and move their email links). A CSV export neutralises cells a spreadsheet
+would run as formulas. A CSV import maps the columns of common tracker
 exports, reports which it used and ignored, and skips bad rows by line number.
 """
 
@@ -72,6 +76,7 @@ DATE_FORMATS = ("%Y-%m-%d", "%m/%d/%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d", "%b 
 CSV_FIELDS = ("id", "company", "role", "status", "stage", "applied_on", "updated_at", "url",
               "notes", "requisition_id", "company_domain")  # fmt: skip
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass
@@ -113,15 +118,14 @@ def export_csv(db: Database, path: Path) -> int:
                 f"{_plain(e['at'])[:10]} {e['kind']}: {e['summary']}" for e in rec["events"]
             )
             flat = {k: _plain(v) if isinstance(v, date) else v for k, v in rec.items()}
-            writer.writerow(
-                {
-                    **flat,
-                    "manual": ",".join(rec["manual"]),
-                    "contacts": contacts,
-                    "timeline": timeline,
-                }
-            )
+            row = {**flat, "manual": ",".join(rec["manual"]), "contacts": contacts}
+            writer.writerow({k: _inert(v) for k, v in {**row, "timeline": timeline}.items()})
     return len(records)
+
+
+def _inert(value: Any) -> Any:
+    """Email text opened in a spreadsheet must not run as a formula (CSV injection)."""
+    return f"'{value}" if isinstance(value, str) and value.startswith(_FORMULA_START) else value
 
 
 def _records(db: Database) -> list[dict[str, Any]]:
@@ -165,11 +169,18 @@ def _plain(value: Any) -> Any:
 
 
 def import_json(db: Database, path: Path) -> ImportReport:
+    """Restore an export into an empty database only: a second import would duplicate
+    every application and move the email links to the copies."""
     data = json.loads(path.read_text(encoding="utf-8"))
     if data.get("format") != FORMAT:
         raise TransferError(f"{path} is not a gracefully export (no format {FORMAT!r})")
     report = ImportReport()
     with db.transaction() as session:
+        if app_store.list_all(session):
+            raise TransferError(
+                "this database already has applications; import a JSON export into an "
+                "empty database (e.g. `gracefully --db sqlite:///new.db import --json FILE`)"
+            )
         known = mail_store.known_ids(session)
         aliases = app_store.aliases(session)
         for rec in data["applications"]:
