@@ -31,6 +31,7 @@ from gracefully.service.followups import (
 )
 from gracefully.service.profile import set_profile
 from gracefully.store.db import Database
+from tests.deliver.faulty_smtp import faulty_smtp
 from tests.deliver.support import header_names, parse, text
 from tests.service.followup_world import (
     EARLIER_ID,
@@ -167,6 +168,23 @@ def test_a_send_that_never_reported_back_is_not_repeated_unless_asked(db: Databa
     send(db, followup_id, memory, retry=True)
     (message,) = memory.delivered
     assert message["Message-ID"] == crashed.delivered[0]["Message-ID"]
+
+
+def test_a_connection_lost_after_the_data_keeps_the_send_in_doubt(db: Database) -> None:
+    followup_id = drafted(db)
+    approve(db, followup_id)
+    with faulty_smtp(drop_after_data=True) as server:
+        dropping = SmtpDeliverer(server.host, server.port, None, None, "plain-localhost")
+        with pytest.raises(SendInDoubt, match="--retry"):
+            send(db, followup_id, dropping)
+    memory = MemoryDeliverer()
+    with pytest.raises(SendInDoubt, match="never finished"):
+        send(db, followup_id, memory)
+    assert memory.delivered == []
+
+    send(db, followup_id, memory, retry=True)
+    (message,) = memory.delivered
+    assert message["Message-ID"].encode() in server.messages[0]
 
 
 def test_approved_drafts_are_saved_to_the_dovecot_drafts_folder_once(

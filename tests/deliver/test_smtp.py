@@ -10,11 +10,13 @@ import pytest
 
 from gracefully.deliver import (
     DeliveryError,
+    DeliveryInDoubt,
     InsecureTransportError,
     SmtpDeliverer,
     build_message,
     message_bytes,
 )
+from tests.deliver.faulty_smtp import FaultySmtp, faulty_smtp
 from tests.deliver.support import (
     BODY,
     EARLIER_ID,
@@ -177,3 +179,25 @@ def test_the_password_never_shows_in_repr_or_logs(
     assert caplog.records, "debug logging was captured"
     assert password not in logged
     assert auth_blob not in logged
+
+
+def plain(server: FaultySmtp) -> SmtpDeliverer:
+    return SmtpDeliverer(server.host, server.port, None, None, "plain-localhost", timeout=10)
+
+
+def test_an_error_saying_goodbye_after_the_server_took_the_message_is_a_success() -> None:
+    message = build_message(make_draft(), SENDER, message_id="<fu-31@example.net>", date=WHEN)
+    with faulty_smtp(bad_quit=True) as server:
+        receipt = plain(server).deliver(message)
+    assert receipt.recipients == ("priya.hale@lanternworks.example",)
+    assert len(server.messages) == 1
+
+
+def test_a_connection_lost_after_the_final_dot_is_in_doubt_not_failed() -> None:
+    message = build_message(make_draft(), SENDER, message_id="<fu-32@example.net>", date=WHEN)
+    with (
+        faulty_smtp(drop_after_data=True) as server,
+        pytest.raises(DeliveryInDoubt, match="may or may not"),
+    ):
+        plain(server).deliver(message)
+    assert len(server.messages) == 1

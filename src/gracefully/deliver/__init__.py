@@ -15,6 +15,7 @@ from gracefully.deliver.smtp import SmtpDeliverer
 from gracefully.deliver.transport import (
     Deliverer,
     DeliveryError,
+    DeliveryInDoubt,
     DeliveryReceipt,
     InsecureTransportError,
     Security,
@@ -23,6 +24,7 @@ from gracefully.deliver.transport import (
 __all__ = [
     "Deliverer",
     "DeliveryError",
+    "DeliveryInDoubt",
     "DeliveryReceipt",
     "ImapDraftsDeliverer",
     "InsecureTransportError",

@@ -21,6 +21,11 @@ class DeliveryError(RuntimeError):
     """Delivery failed; the message says why in words a user can act on."""
 
 
+class DeliveryInDoubt(DeliveryError):
+    """The connection was lost after the message was handed over: it may have
+    gone out, so sending it again could send it twice."""
+
+
 class InsecureTransportError(DeliveryError, ValueError):
     """Plain text was asked for a host that is not this machine."""
 

@@ -3,8 +3,9 @@
 Sending is idempotent. The Message-ID is allocated and recorded, with a
 "sending" mark, in its own transaction before the server is contacted, so a
 second `send` finds the first: after success it is a no-op, after a certain
-failure it retries with the same Message-ID, and after a crash mid-send (it
-may or may not have gone out) it refuses unless told to retry.
+failure it retries with the same Message-ID, and after a crash or a lost
+connection mid-send (it may or may not have gone out) it refuses unless told
+to retry.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from gracefully.credentials import get_secret
 from gracefully.deliver import (
     Deliverer,
     DeliveryError,
+    DeliveryInDoubt,
     DeliveryReceipt,
     ImapDraftsDeliverer,
     Reminder,
@@ -105,6 +107,11 @@ def send(
             raise SendInDoubt(f"follow-up {followup_id} is being sent by another process")
     try:
         receipt = deliverer.deliver(message)
+    except DeliveryInDoubt as exc:
+        raise SendInDoubt(
+            f"follow-up {followup_id} may or may not have gone out ({exc}); check your Sent "
+            f"folder, then run `gracefully send {followup_id} --retry` if it did not"
+        ) from exc
     except DeliveryError:
         with db.transaction() as session:
             fu_store.release_send(session, followup_id)
