@@ -20,11 +20,10 @@ from gracefully import ingest
 from gracefully.config import Settings
 from gracefully.domain import Category, Email, Evidence, Malformed, Reading
 from gracefully.service.replies import record_replies
-from gracefully.service.tracking import Tracker
+from gracefully.service.tracking import Tracker, TrackResult
 from gracefully.store import followups as followup_store
 from gracefully.store import mail as mail_store
 from gracefully.store.db import Database
-from gracefully.store.tables import ScanRow
 from gracefully.understand import Reader
 
 ProgressFn = Callable[[int], None]
@@ -80,7 +79,24 @@ def scan(
     progress: ProgressFn | None = None,
     dry_run: bool = False,
 ) -> ScanReport:
-    """Read `source` into the store. The pipeline, in order: ingest, understand, track."""
+    """Read `source` into the store. The pipeline, in order: ingest, understand, track.
+
+    Scans of one database take turns: a second one waits, then finds the
+    first one's mail already known.
+    """
+    with db.exclusive("scan"):
+        return _scan(db, source, reader, settings, progress=progress, dry_run=dry_run)
+
+
+def _scan(
+    db: Database,
+    source: ingest.MailSource,
+    reader: Reader,
+    settings: Settings,
+    *,
+    progress: ProgressFn | None = None,
+    dry_run: bool = False,
+) -> ScanReport:
     report = ScanReport(location=source.location, dry_run=dry_run)
     started = datetime.now(UTC)
     with db.transaction() as session:
@@ -91,11 +107,11 @@ def scan(
     for batch in _ingest(source, known, settings.batch_size):
         readings = _understand(reader, batch, fixes, own)
         with db.transaction() as session:
-            _record(session, batch, readings)
-            tracked = tracker.track(session, batch.emails, readings)
+            emails, readings = _record(session, batch, readings)
+            tracked = tracker.track(session, emails, readings)
             if dry_run:
                 session.rollback()
-        _count(report, batch, readings, tracked)
+        _count(report, batch, emails, readings, tracked)
         if not dry_run and isinstance(source, Resumable):
             source.committed(batch.seen)
         if progress:
@@ -105,14 +121,8 @@ def scan(
             source.committed(0)
             report.skipped.extend(source.problems)
         with db.transaction() as session:
-            session.add(
-                ScanRow(
-                    location=source.location,
-                    started_at=started,
-                    finished_at=datetime.now(UTC),
-                    counts={"read": report.read, "new": report.new, "job": report.job},
-                )
-            )
+            counts = {"read": report.read, "new": report.new, "job": report.job}
+            mail_store.record_scan(session, source.location, started, counts)
         record_replies(db, settings)
     return report
 
@@ -173,16 +183,31 @@ def _understand(
     ]
 
 
-def _record(session: Session, batch: _Batch, readings: list[Reading]) -> None:
-    """Keep bodies of anything job-related; the rest only by identity, to skip it next time."""
+def _record(
+    session: Session, batch: _Batch, readings: list[Reading]
+) -> tuple[list[Email], list[Reading]]:
+    """Keep bodies of anything job-related; the rest only by identity, to skip it next time.
+
+    Returns the emails (and readings) this scan stored: one that a concurrent
+    scan stored first is that scan's to track.
+    """
     keep = {r.email_id for r in readings if r.category is not Category.OTHER}
-    mail_store.add_emails(session, list(zip(batch.emails, readings, strict=True)), keep_body=keep)
+    pairs = list(zip(batch.emails, readings, strict=True))
+    stored = mail_store.add_emails(session, pairs, keep_body=keep)
     mail_store.record_skipped(session, batch.malformed)
+    mine = [(e, r) for e, r in pairs if mail_store.storage_id(e.id) in stored]
+    return [e for e, _ in mine], [r for _, r in mine]
 
 
-def _count(report: ScanReport, batch: _Batch, readings: Iterable[Reading], tracked) -> None:  # type: ignore[no-untyped-def]
+def _count(
+    report: ScanReport,
+    batch: _Batch,
+    stored: list[Email],
+    readings: Iterable[Reading],
+    tracked: TrackResult,
+) -> None:
     report.read += batch.seen
-    report.new += len(batch.emails)
+    report.new += len(stored)
     report.skipped.extend(batch.malformed)
     for reading in readings:
         report.job += reading.category.is_job

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import func, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from gracefully.domain import (
@@ -20,6 +18,7 @@ from gracefully.domain import (
     Stage,
     Status,
 )
+from gracefully.store.db import insert_for
 from gracefully.store.mail import storage_id
 from gracefully.store.tables import (
     ApplicationRow,
@@ -110,10 +109,6 @@ def list_all(session: Session) -> list[Application]:
     return [to_domain(r) for r in rows]
 
 
-def rows_for_index(session: Session) -> list[ApplicationRow]:
-    return list(session.scalars(select(ApplicationRow)))
-
-
 def thread_ids(session: Session) -> list[tuple[str, int]]:
     """(message id, application id) for every applied link: the thread signal.
 
@@ -147,7 +142,7 @@ def add_links(session: Session, links: Sequence[Link]) -> None:
         }
         for link in {storage_id(x.email_id): x for x in links}.values()
     ]
-    statement = _insert_for(session)(LinkRow).values(values)
+    statement = insert_for(session)(LinkRow).values(values)
     update = {k: statement.excluded[k] for k in values[0] if k != "email_id"}
     session.execute(statement.on_conflict_do_update(index_elements=["email_id"], set_=update))
 
@@ -175,22 +170,12 @@ def _link(row: LinkRow) -> Link:
     )
 
 
-def links_needing_review(session: Session) -> list[Link]:
-    rows = session.scalars(select(LinkRow).where(LinkRow.needs_review.is_(True)))
-    return [_link(r) for r in rows]
-
-
 def _upsert(session: Session, table, values: list[dict], conflict: Sequence[str]) -> None:  # type: ignore[no-untyped-def]
     """Insert rows, ignoring ones already there: re-scans and retries stay idempotent."""
     if not values:
         return
-    statement = _insert_for(session)(table).values(values)
+    statement = insert_for(session)(table).values(values)
     session.execute(statement.on_conflict_do_nothing(index_elements=conflict))
-
-
-def _insert_for(session: Session):  # type: ignore[no-untyped-def]
-    """The dialect's INSERT, which knows ON CONFLICT."""
-    return pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
 
 
 def add_events(session: Session, items: Iterable[tuple[int, Event]]) -> None:
@@ -249,7 +234,3 @@ def add_contacts(session: Session, items: Iterable[tuple[int, Contact]]) -> None
 def contacts(session: Session, app_id: int) -> list[Contact]:
     rows = session.scalars(select(ContactRow).where(ContactRow.application_id == app_id))
     return [Contact(r.name, r.email or None, ContactRole(r.role), r.contactable) for r in rows]
-
-
-def count(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(ApplicationRow)) or 0

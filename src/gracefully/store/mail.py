@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from gracefully.domain import (
@@ -22,7 +22,8 @@ from gracefully.domain import (
     Rejection,
     Stage,
 )
-from gracefully.store.tables import CorrectionRow, EmailRow, ReadingRow, SkippedRow
+from gracefully.store.db import insert_for
+from gracefully.store.tables import CorrectionRow, EmailRow, ReadingRow, ScanRow, SkippedRow
 
 MAX_ID = 255
 
@@ -107,13 +108,37 @@ def _reading_values(reading: Reading) -> dict[str, object]:
 
 def add_emails(
     session: Session, pairs: Sequence[tuple[Email, Reading]], *, keep_body: set[str]
-) -> None:
-    """Store new emails with their readings, in bulk. Bodies only for ids in `keep_body`."""
+) -> set[str]:
+    """Store new emails with their readings, in bulk; returns the ids it stored.
+
+    Bodies only for ids in `keep_body`. One already stored (another scan of
+    the same mailbox got there first) is left as it is and not returned, so
+    two scans running at once neither fail nor handle a message twice.
+    """
     if not pairs:
-        return
+        return set()
     now = datetime.now(UTC)
-    session.execute(insert(EmailRow), [_email_values(e, e.id in keep_body, now) for e, _ in pairs])
-    session.execute(insert(ReadingRow), [_reading_values(r) for _, r in pairs])
+    insert = insert_for(session)
+    emails = [_email_values(e, e.id in keep_body, now) for e, _ in pairs]
+    stored = set(
+        session.scalars(
+            insert(EmailRow)
+            .values(emails)
+            .on_conflict_do_nothing(index_elements=["id"])
+            .returning(EmailRow.id)
+        )
+    )
+    readings = [_reading_values(r) for _, r in pairs if storage_id(r.email_id) in stored]
+    if readings:
+        session.execute(insert(ReadingRow).values(readings))
+    return stored
+
+
+def record_scan(session: Session, location: str, started: datetime, counts: dict[str, int]) -> None:
+    """Remember that a scan of `location` finished, and what it found."""
+    session.add(
+        ScanRow(location=location, started_at=started, finished_at=datetime.now(UTC), counts=counts)
+    )
 
 
 def save_reading(session: Session, reading: Reading) -> None:
