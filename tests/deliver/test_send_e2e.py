@@ -22,6 +22,7 @@ from gracefully.deliver import (
 from gracefully.domain import Contact, ContactRole, FollowUpStatus
 from gracefully.service.delivery import SendInDoubt, save_to_imap_drafts, send
 from gracefully.service.followups import (
+    FollowUpError,
     NotApproved,
     approve,
     draft,
@@ -168,6 +169,21 @@ def test_a_send_that_never_reported_back_is_not_repeated_unless_asked(db: Databa
     send(db, followup_id, memory, retry=True)
     (message,) = memory.delivered
     assert message["Message-ID"] == crashed.delivered[0]["Message-ID"]
+
+
+def test_a_draft_in_doubt_cannot_be_edited_or_rewritten(db: Database) -> None:
+    followup_id = drafted(db)
+    approve(db, followup_id)
+    with pytest.raises(KeyboardInterrupt):
+        send(db, followup_id, _CrashMidSend())
+    with pytest.raises(FollowUpError, match="--retry"):
+        edit_draft(db, followup_id, "Hi Priya,\n\nThank you again.\n\nRobin\n")
+    with pytest.raises(FollowUpError, match="--retry"):
+        draft(db, followup_id, regenerate=True)
+    memory = MemoryDeliverer()
+    with pytest.raises(SendInDoubt):
+        send(db, followup_id, memory)
+    assert memory.delivered == []
 
 
 def test_a_connection_lost_after_the_data_keeps_the_send_in_doubt(db: Database) -> None:

@@ -298,7 +298,7 @@ def draft(
         followup = load_followup(session, followup_id)
         if followup.draft is not None and not regenerate and variant is None:
             return followup
-        _ensure_unsent(followup)
+        _ensure_editable(session, followup)
         ctx = _context(session, followup)
         chosen = variant - 1 if variant is not None else _kept_variant(followup.draft)
         try:
@@ -329,6 +329,19 @@ def _ensure_unsent(followup: FollowUp) -> None:
         raise FollowUpError(f"follow-up {followup.id} is {followup.status.value}; it is closed")
 
 
+def _ensure_editable(session: Session, followup: FollowUp) -> None:
+    """A new text would wipe the "send in doubt" mark, and with it the guard
+    against sending twice: settle the earlier send first."""
+    _ensure_unsent(followup)
+    state = fu_store.send_state(session, followup.id)  # type: ignore[arg-type]
+    if state.sending_since is not None and state.sent_at is None:
+        raise FollowUpError(
+            f"follow-up {followup.id} started sending at {state.sending_since:%Y-%m-%d %H:%M} "
+            "and never finished; check your Sent folder, then run `gracefully send "
+            f"{followup.id} --retry` if it did not go out, before changing the draft"
+        )
+
+
 def _store_draft(session: Session, followup: FollowUp, text: Draft) -> FollowUp:
     """A new text voids the approval, the allocated Message-ID and any Drafts copy."""
     updated = replace(
@@ -350,7 +363,7 @@ def edit_draft(
     and must be approved again."""
     with db.transaction() as session:
         followup = load_followup(session, followup_id)
-        _ensure_unsent(followup)
+        _ensure_editable(session, followup)
         if followup.draft is None:
             raise FollowUpError(f"follow-up {followup_id} has no draft yet; run gracefully draft")
         ctx = _context(session, followup)
