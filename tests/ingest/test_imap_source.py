@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import pytest
+from imapclient import IMAPClient
 
 from gracefully.domain.accounts import Account, FolderMark, Security
 from gracefully.ingest import imap
@@ -99,3 +100,41 @@ def test_missing_folder_named_with_the_ones_there(
     with pytest.raises(imap.ImapFolderMissing, match=r"'Jobs' does not exist.*Archive"):
         imap.folder_counts(client, ("INBOX", "Jobs"))
     client.logout()
+
+
+def test_a_kick_during_idle_is_a_lost_connection(
+    dovecot: DovecotServer, imap_account: ImapAccount, test_ca: TestCA
+) -> None:
+    """The server ending the session (here `doveadm kick`) is retried by a watcher,
+    so it must surface as `ImapConnectionLost`, not a raw imapclient error."""
+    client = imap.connect(make_account(imap_account, test_ca), imap_account.password)
+    start_idle = client.idle
+
+    def idle_then_kick() -> None:
+        start_idle()
+        dovecot.doveadm("kick", imap_account.username)
+
+    client.idle = idle_then_kick  # type: ignore[method-assign]
+    with pytest.raises(imap.ImapConnectionLost, match="waiting for mail"):
+        imap.wait_for_mail(client, "INBOX", 30)
+
+
+def test_a_kick_before_the_search_is_a_lost_connection(
+    dovecot: DovecotServer, imap_account: ImapAccount, test_ca: TestCA
+) -> None:
+    account = make_account(imap_account, test_ca)
+
+    def kicked_after_select() -> IMAPClient:
+        client = imap.connect(account, imap_account.password)
+        select = client.select_folder
+
+        def select_then_kick(*args: object, **kw: object) -> dict:
+            info = select(*args, **kw)  # type: ignore[arg-type]
+            dovecot.doveadm("kick", imap_account.username)
+            return info
+
+        client.select_folder = select_then_kick  # type: ignore[method-assign]
+        return client
+
+    with pytest.raises(imap.ImapConnectionLost, match="run the sync again"):
+        imap.ImapSource(account, kicked_after_select).estimate()

@@ -135,6 +135,9 @@ def connect(
             f"{where} refused the login for {account.username}: check the password "
             "(Gmail, Outlook and Fastmail need an app password)"
         ) from exc
+    except IMAPClientError as exc:
+        _close(client)
+        raise ImapConnectionLost(f"{where} dropped the connection at login ({exc})") from exc
     except BaseException:
         _close(client)
         raise
@@ -173,18 +176,22 @@ def folder_counts(client: IMAPClient, folders: tuple[str, ...]) -> dict[str, int
 
 def wait_for_mail(client: IMAPClient, folder: str, seconds: float) -> bool:
     """Block until the folder gets mail (IDLE) or `seconds` pass; True if mail came.
-    Without IDLE it just waits, and the caller polls."""
-    client.select_folder(folder, readonly=True)
-    if not client.has_capability("IDLE"):
-        time.sleep(seconds)
-        return True
-    client.idle()
+    Without IDLE it just waits, and the caller polls. A server that drops or kicks
+    the connection is `ImapConnectionLost`, which a watcher retries."""
     try:
+        client.select_folder(folder, readonly=True)
+        if not client.has_capability("IDLE"):
+            time.sleep(seconds)
+            return True
+        client.idle()
         responses = client.idle_check(timeout=seconds)
+        client.idle_done()
+    except (IMAPClientError, OSError) as exc:
+        _close(client)
+        raise ImapConnectionLost(f"the connection was lost while waiting for mail ({exc})") from exc
     except BaseException:
         _close(client)  # Ctrl-C: no goodbye owed to the server
         raise
-    client.idle_done()
     return any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT") for r in responses)
 
 
@@ -272,7 +279,11 @@ class ImapSource:
         if cached and cached[0] == uidvalidity:
             return cached[1]
         start = self._start(folder, uidvalidity)
-        uids = sorted(u for u in self.client.search(["UID", f"{start}:*"]) if u >= start)
+        try:
+            found = self.client.search(["UID", f"{start}:*"])
+        except (IMAPClientError, OSError) as exc:
+            raise self._connection_lost(exc) from exc
+        uids = sorted(u for u in found if u >= start)
         self._plan[folder] = (uidvalidity, uids)
         return uids
 
