@@ -19,6 +19,7 @@ from gracefully import track
 from gracefully.config import Settings
 from gracefully.domain import Address, Application, Contact, Event, EventKind, Status
 from gracefully.store import applications as app_store
+from gracefully.store import followups as fu_store
 from gracefully.store import tracking as track_store
 from gracefully.store.db import Database
 from gracefully.store.tracking import Change
@@ -271,17 +272,42 @@ def _add_events(
 
 
 def _move_rows(session: Session, absorb_id: int, keep_id: int) -> list[dict[str, Any]]:
-    """Move links and events; contacts too, unless `keep` already has the same person."""
+    """Move links, events, follow-ups; contacts too, unless `keep` already has the same person."""
     present = set(track_store.contacts_at(session, keep_id).values())
     theirs = track_store.contacts_at(session, absorb_id)
     ids = {
         "links": track_store.row_ids(session, "links", absorb_id),
         "events": track_store.row_ids(session, "events", absorb_id),
         "contacts": [i for i, key in theirs.items() if key not in present],
+        "followups": _followups_to_move(session, absorb_id, keep_id),
     }
     for table, moving in ids.items():
         track_store.move(session, table, moving, keep_id)
-    return [{"table": t, "ids": i, "from": absorb_id} for t, i in ids.items()]
+    moved = [{"table": t, "ids": i, "from": absorb_id} for t, i in ids.items()]
+    return moved + _move_prefs(session, absorb_id, keep_id)
+
+
+def _followups_to_move(session: Session, absorb_id: int, keep_id: int) -> list[int]:
+    """The absorbed follow-ups, except for a rejection `keep` already follows up
+    (that one stays behind, hidden with the absorbed application)."""
+    covered = {f.rejection_email_id for f in fu_store.for_application(session, keep_id)}
+    return [
+        f.id  # type: ignore[misc]
+        for f in fu_store.for_application(session, absorb_id)
+        if f.rejection_email_id not in covered
+    ]
+
+
+def _move_prefs(session: Session, absorb_id: int, keep_id: int) -> list[dict[str, Any]]:
+    """What the user said about `absorb` goes along, unless `keep` has its own say.
+    The row's key is the application id, so undo moves back the row keyed `keep_id`."""
+    prefs = "application_prefs"
+    if track_store.row_ids(session, prefs, keep_id) or not track_store.row_ids(
+        session, prefs, absorb_id
+    ):
+        return []
+    track_store.move(session, prefs, [absorb_id], keep_id)
+    return [{"table": prefs, "ids": [keep_id], "from": absorb_id}]
 
 
 def _is_silent(session: Session, app: Application, days: int, now: datetime) -> bool:

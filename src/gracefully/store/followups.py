@@ -33,6 +33,7 @@ from gracefully.store.tables import (
     ApplicationRow,
     EmailRow,
     FollowUpRow,
+    MergedRow,
     ProfileRow,
     ReadingRow,
 )
@@ -163,7 +164,12 @@ def get(session: Session, followup_id: int) -> FollowUp | None:
 
 
 def all_followups(session: Session) -> list[FollowUp]:
-    rows = session.scalars(select(FollowUpRow).order_by(FollowUpRow.id))
+    """Every follow-up except those left on an application merged into another."""
+    rows = session.scalars(
+        select(FollowUpRow)
+        .where(FollowUpRow.application_id.not_in(select(MergedRow.application_id)))
+        .order_by(FollowUpRow.id)
+    )
     return [to_domain(r) for r in rows]
 
 

@@ -19,12 +19,14 @@ from gracefully.domain import Email, Link, Reading, Stage, Status
 from gracefully.store.applications import _link
 from gracefully.store.mail import row_to_email, row_to_reading, storage_id
 from gracefully.store.tables import (
+    ApplicationPrefRow,
     ApplicationRow,
     ChangeRow,
     CompanyAliasRow,
     ContactRow,
     EmailRow,
     EventRow,
+    FollowUpRow,
     KeptApartRow,
     LinkRow,
     MergedRow,
@@ -36,6 +38,8 @@ _MOVABLE = {
     "links": (LinkRow, LinkRow.email_id),
     "events": (EventRow, EventRow.id),
     "contacts": (ContactRow, ContactRow.id),
+    "followups": (FollowUpRow, FollowUpRow.id),
+    "application_prefs": (ApplicationPrefRow, ApplicationPrefRow.application_id),
 }
 """Rows that belong to an application and move with a merge: table name -> (row, key)."""
 
