@@ -17,6 +17,7 @@ from tests.service.review_world import NOW, demo_reader, retrain_dir, seed_looka
 from gracefully.config import Settings
 from gracefully.domain import Category, Reading
 from gracefully.service import review
+from gracefully.service.profile import set_profile
 from gracefully.store import mail as mail_store
 from gracefully.store.db import Database
 from gracefully.understand import Reader
@@ -47,3 +48,19 @@ def test_retraining_with_corrections_changes_a_prediction(
     assert last.category is Category.REJECTION and not last.corrected
     assert last.model_version != demo_reader.classifier.version
     assert {r.model_version for r in corrected} == {demo_reader.classifier.version}
+
+
+@pytest.mark.slow
+def test_retrain_reads_the_users_own_mail_as_scan_does(
+    db: Database, settings: Settings, demo_reader: Reader, retrain_dir: Path
+) -> None:
+    """Mail from the profile's address (any case) is the user's own, never an employer's."""
+    settings = replace(settings, data_dir=retrain_dir)
+    ids = seed_lookalikes(db, demo_reader)
+    for email_id in ids[:3]:
+        fix = review.Fix(category=Category.REJECTION)
+        review.resolve(db, settings, f"reading:{email_id}", fix, now=NOW)
+    set_profile(db, email=" Ori@QuillFeather.example ")
+    review.retrain(db, settings, now=NOW)
+    last = _readings(db, ids)[ids[3]]
+    assert (last.category, last.confidence) == (Category.OTHER, 1.0)

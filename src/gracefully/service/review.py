@@ -29,6 +29,7 @@ from gracefully.service import manage
 from gracefully.service.reading import make_reader, user_examples
 from gracefully.service.tracking import Tracker
 from gracefully.store import applications as app_store
+from gracefully.store import followups as followup_store
 from gracefully.store import mail as mail_store
 from gracefully.store import tracking as track_store
 from gracefully.store.db import Database
@@ -352,13 +353,30 @@ def retrack(
 ) -> None:
     """After a reading changed, its application's timeline follows: a linked email's
     event is read again, an unlinked job email is linked as a scan would."""
-    link = track_store.link_of(session, email.id)
+    retrack_all(session, settings, [(email, reading)], now)
+
+
+def retrack_all(
+    session: Session, settings: Settings, changed: list[tuple[Email, Reading]], now: datetime
+) -> None:
+    """`retrack` for many emails with one Tracker. Every stale event is deleted before
+    the Tracker loads, so no timeline it caches still holds one."""
+    links = {email.id: track_store.link_of(session, email.id) for email, _ in changed}
+    applied = {
+        email_id: link
+        for email_id, link in links.items()
+        if link is not None and link.application_id is not None and not link.needs_review
+    }
+    for email_id in applied:
+        track_store.delete_events(session, track_store.event_ids_for_email(session, email_id))
     tracker = Tracker.load(session, settings, now)
-    if link is not None and link.application_id is not None and not link.needs_review:
-        track_store.delete_events(session, track_store.event_ids_for_email(session, email.id))
-        _apply(session, tracker, email, reading, link.application_id, link.evidence, link)
-    elif link is None and reading.category.is_job:
-        tracker.track(session, [email], [reading])
+    for email, reading in changed:
+        link = applied.get(email.id)
+        if link is not None:
+            assert link.application_id is not None
+            _apply(session, tracker, email, reading, link.application_id, link.evidence, link)
+        elif links[email.id] is None and reading.category.is_job:
+            tracker.track(session, [email], [reading])
 
 
 def _apply(
@@ -425,14 +443,20 @@ def retrain(db: Database, settings: Settings, *, now: datetime | None = None) ->
     reader = make_reader(db, settings)
     with db.transaction() as session:
         stored = [(e, r) for e, r in mail_store.emails_with_readings(session) if not r.corrected]
-        fresh = reader.read_many([e for e, _ in stored])
-        changed = 0
+        fresh = reader.read_many([e for e, _ in stored], own_addresses(session))
+        changed = []
         for (email, old), new in zip(stored, fresh, strict=True):
             mail_store.save_reading(session, new)
             if _meaning(old) != _meaning(new):
-                changed += 1
-                retrack(session, settings, email, new, now or datetime.now(UTC))
-    return RetrainReport(corrections, len(stored), changed)
+                changed.append((email, new))
+        retrack_all(session, settings, changed, now or datetime.now(UTC))
+    return RetrainReport(corrections, len(stored), len(changed))
+
+
+def own_addresses(session: Session) -> frozenset[str]:
+    """The user's own addresses, as a scan reads with: mail from them is never an employer's."""
+    email = followup_store.load_profile(session).email
+    return frozenset({email.strip().lower()} if email else ())
 
 
 def _meaning(reading: Reading) -> tuple[object, ...]:
