@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from gracefully.cli import app
-from gracefully.cli.serve import _loopback
+from gracefully.domain.accounts import is_loopback
 
 
 @pytest.mark.parametrize("host", ["0.0.0.0", "192.0.2.7", "::", "myhost.example"])
@@ -29,7 +29,7 @@ def test_a_reachable_address_needs_public(host: str, tmp_path) -> None:  # type:
      ("[::1]", True), ("0.0.0.0", False), ("10.0.0.2", False), ("example.org", False)],
 )  # fmt: skip
 def test_what_counts_as_this_machine(host: str, local: bool) -> None:
-    assert _loopback(host) is local
+    assert is_loopback(host) is local
 
 
 def test_serve_is_listed_with_its_options() -> None:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import ipaddress
-
 import typer
 
 from gracefully.cli._common import console, err_console, fail, state
+from gracefully.domain.accounts import is_loopback
 from gracefully.service import StoreError
 
 
@@ -22,7 +21,7 @@ def serve(
     ),
 ) -> None:
     """Open the web app: dashboard, review queue, drafts and insights (no login; local only)."""
-    local = _loopback(host)
+    local = is_loopback(host)
     if not local and not public:
         raise fail(
             f"{host} is not this machine only: others may reach it, and the web app has no login. "
@@ -48,12 +47,3 @@ def serve(
     shown = f"[{host}]" if ":" in host else host
     console.print(f"gracefully is at [bold]http://{shown}:{port}/[/]  (Ctrl+C stops it)")
     uvicorn.run(app, host=host, port=port, log_level="warning")
-
-
-def _loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False

@@ -3,12 +3,13 @@ the rule that credentials only travel in the clear to the local machine."""
 
 from __future__ import annotations
 
-import ipaddress
 import ssl
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from enum import StrEnum
 from typing import Protocol
+
+from gracefully.domain.accounts import is_loopback
 
 
 class Security(StrEnum):
@@ -74,16 +75,6 @@ class Endpoint:
     def tls_context(self) -> ssl.SSLContext:
         """The caller's context (e.g. one trusting a private CA), else the system's."""
         return self.ssl_context or ssl.create_default_context()
-
-
-def is_loopback(host: str) -> bool:
-    name = host.strip().strip("[]").lower()
-    if name in {"localhost", "localhost."}:
-        return True
-    try:
-        return ipaddress.ip_address(name).is_loopback
-    except ValueError:
-        return False
 
 
 def require_message_id(message: EmailMessage) -> str:

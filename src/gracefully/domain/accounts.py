@@ -5,6 +5,7 @@ The password is never part of an account: only where to find it.
 
 from __future__ import annotations
 
+import ipaddress
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -17,6 +18,17 @@ class Security(StrEnum):
     STARTTLS = "starttls"
     PLAIN_LOCALHOST = "plain-localhost"
     """No TLS; only ever allowed to this machine, and only when asked for."""
+
+
+def is_loopback(host: str) -> bool:
+    """True for names of this machine only: the one place plain text may go."""
+    name = host.strip().strip("[]").lower()
+    if name in {"localhost", "localhost."}:
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
 
 
 @dataclass(frozen=True, slots=True)

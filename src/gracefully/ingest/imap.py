@@ -16,7 +16,6 @@ order, and the caller moves its marks once what came before is committed.
 from __future__ import annotations
 
 import contextlib
-import ipaddress
 import ssl
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -27,7 +26,7 @@ from imapclient import IMAPClient
 from imapclient.exceptions import IMAPClientAbortError, IMAPClientError, LoginError
 
 from gracefully.domain import Malformed
-from gracefully.domain.accounts import Account, FolderMark, Security
+from gracefully.domain.accounts import Account, FolderMark, Security, is_loopback
 from gracefully.ingest._types import RawMessage, SourceError
 from gracefully.ingest.prefilter import needs_body
 
@@ -78,16 +77,6 @@ class Position:
     @property
     def mark(self) -> FolderMark:
         return FolderMark(self.folder, self.uidvalidity, self.uid)
-
-
-def is_loopback(host: str) -> bool:
-    name = host.strip().strip("[]").lower()
-    if name in {"localhost", "localhost."}:
-        return True
-    try:
-        return ipaddress.ip_address(name).is_loopback
-    except ValueError:
-        return False
 
 
 def tls_context(account: Account) -> ssl.SSLContext:

@@ -15,7 +15,7 @@ from imapclient import IMAPClient
 
 from gracefully.config import Settings
 from gracefully.credentials import get_secret, set_secret
-from gracefully.domain.accounts import Account, Security
+from gracefully.domain.accounts import Account, Security, is_loopback
 from gracefully.ingest import SourceError, imap
 from gracefully.store import accounts as account_store
 from gracefully.store.db import Database
@@ -34,7 +34,7 @@ def add_account(db: Database, settings: Settings, account: Account, password: st
         raise AccountError(
             f"{account.name!r} is not a usable account name: use letters, digits, . _ @ + -"
         )
-    if account.security is Security.PLAIN_LOCALHOST and not imap.is_loopback(account.host):
+    if account.security is Security.PLAIN_LOCALHOST and not is_loopback(account.host):
         raise AccountError(
             f"--insecure-localhost only works for this machine, not {account.host}: "
             "other servers need TLS (IMAPS or STARTTLS)"
