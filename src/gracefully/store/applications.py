@@ -142,9 +142,11 @@ def add_links(session: Session, links: Sequence[Link]) -> None:
         }
         for link in {storage_id(x.email_id): x for x in links}.values()
     ]
-    statement = insert_for(session)(LinkRow).values(values)
+    statement = insert_for(session)(LinkRow)
     update = {k: statement.excluded[k] for k in values[0] if k != "email_id"}
-    session.execute(statement.on_conflict_do_update(index_elements=["email_id"], set_=update))
+    session.execute(
+        statement.on_conflict_do_update(index_elements=["email_id"], set_=update), values
+    )
 
 
 def add_link(session: Session, link: Link) -> None:
@@ -174,8 +176,8 @@ def _upsert(session: Session, table, values: list[dict], conflict: Sequence[str]
     """Insert rows, ignoring ones already there: re-scans and retries stay idempotent."""
     if not values:
         return
-    statement = insert_for(session)(table).values(values)
-    session.execute(statement.on_conflict_do_nothing(index_elements=conflict))
+    statement = insert_for(session)(table).on_conflict_do_nothing(index_elements=conflict)
+    session.execute(statement, values)
 
 
 def add_events(session: Session, items: Iterable[tuple[int, Event]]) -> None:

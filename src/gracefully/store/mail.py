@@ -120,17 +120,12 @@ def add_emails(
     now = datetime.now(UTC)
     insert = insert_for(session)
     emails = [_email_values(e, e.id in keep_body, now) for e, _ in pairs]
-    stored = set(
-        session.scalars(
-            insert(EmailRow)
-            .values(emails)
-            .on_conflict_do_nothing(index_elements=["id"])
-            .returning(EmailRow.id)
-        )
-    )
+    # executemany form: the statement compiles once and is cached (a VALUES list would not be)
+    new_rows = insert(EmailRow).on_conflict_do_nothing(index_elements=["id"])
+    stored = set(session.scalars(new_rows.returning(EmailRow.id), emails))
     readings = [_reading_values(r) for _, r in pairs if storage_id(r.email_id) in stored]
     if readings:
-        session.execute(insert(ReadingRow).values(readings))
+        session.execute(insert(ReadingRow), readings)
     return stored
 
 
