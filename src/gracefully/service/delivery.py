@@ -11,7 +11,6 @@ to retry.
 from __future__ import annotations
 
 import os
-import ssl
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from email.utils import make_msgid
@@ -38,6 +37,7 @@ from gracefully.domain import (
     FollowUpStatus,
     Profile,
 )
+from gracefully.ingest import imap
 from gracefully.service import accounts
 from gracefully.service.followups import (
     PENDING,
@@ -246,7 +246,7 @@ def reminders_ics(db: Database, path: str | os.PathLike[str]) -> int:
 
 
 SMTP_PASSWORD_ENV = "GRACEFULLY_SMTP_PASSWORD"
-IMAP_PASSWORD_ENV = "GRACEFULLY_IMAP_PASSWORD"
+IMAP_PASSWORD_ENV = accounts.URL_PASSWORD_ENV
 
 
 def _secret(settings: Settings, name: str, env_var: str) -> str:
@@ -283,7 +283,7 @@ def imap_drafts_deliverer(
     except accounts.AccountError:
         account = None
     if account is not None:
-        context = ssl.create_default_context(cafile=account.ca_file) if account.ca_file else None
+        context = imap.tls_context(account) if account.ca_file else None
         return ImapDraftsDeliverer(
             account.host,
             account.port,

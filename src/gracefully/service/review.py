@@ -443,7 +443,7 @@ def retrain(db: Database, settings: Settings, *, now: datetime | None = None) ->
     reader = make_reader(db, settings)
     with db.transaction() as session:
         stored = [(e, r) for e, r in mail_store.emails_with_readings(session) if not r.corrected]
-        fresh = reader.read_many([e for e, _ in stored], own_addresses(session))
+        fresh = reader.read_many([e for e, _ in stored], followup_store.own_addresses(session))
         changed = []
         for (email, old), new in zip(stored, fresh, strict=True):
             mail_store.save_reading(session, new)
@@ -451,12 +451,6 @@ def retrain(db: Database, settings: Settings, *, now: datetime | None = None) ->
                 changed.append((email, new))
         retrack_all(session, settings, changed, now or datetime.now(UTC))
     return RetrainReport(corrections, len(stored), len(changed))
-
-
-def own_addresses(session: Session) -> frozenset[str]:
-    """The user's own addresses, as a scan reads with: mail from them is never an employer's."""
-    email = followup_store.load_profile(session).email
-    return frozenset({email.strip().lower()} if email else ())
 
 
 def _meaning(reading: Reading) -> tuple[object, ...]:

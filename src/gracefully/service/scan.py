@@ -102,7 +102,7 @@ def _scan(
     with db.transaction() as session:
         known = mail_store.known_ids(session)
         fixes = mail_store.corrections(session)
-        own = _own_addresses(session)
+        own = followup_store.own_addresses(session)
         tracker = Tracker.load(session, settings, started)
     for batch in _ingest(source, known, settings.batch_size):
         readings = _understand(reader, batch, fixes, own)
@@ -164,12 +164,6 @@ def _ruled_out(email: Email, rule: str) -> Reading:
     """The reading of a message the pre-filter ruled out, saying which rule did."""
     why = Evidence("category", Category.OTHER.value, f"prefilter: {rule}", email.subject)
     return Reading(email.id, Category.OTHER, 1.0, evidence=(why,), model_version="prefilter")
-
-
-def _own_addresses(session: Session) -> frozenset[str]:
-    """The user's own addresses: mail from them is never an employer's."""
-    email = followup_store.load_profile(session).email
-    return frozenset({email.strip().lower()} if email else ())
 
 
 def _understand(

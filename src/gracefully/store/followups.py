@@ -316,3 +316,10 @@ def save_preferences(session: Session, app_id: int, prefs: Preferences) -> None:
             checkin=prefs.checkin,
         )
     )
+
+
+def own_addresses(session: Session) -> frozenset[str]:
+    """The user's own addresses: mail from them is never an employer's."""
+    row = session.get(ProfileRow, _PROFILE_ID)
+    email = row.email.strip().lower() if row is not None and row.email else ""
+    return frozenset({email} if email else ())
