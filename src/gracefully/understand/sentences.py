@@ -82,7 +82,7 @@ def _split(text: str) -> tuple[Span, ...]:
     start = 0
     for match in _boundaries(text):
         cut = match.start()
-        if not match.group("line") and not match.group("bar") and _abbreviation_before(text, cut):
+        if match.lastgroup is None and _abbreviation_before(text, cut):
             continue
         _emit(text, start, cut, spans)
         start = match.end()

@@ -87,9 +87,9 @@ class Doc:
             Where.SENDER_NAME: name,
             Where.SENDER_ADDRESS: sender.email.lower() if sender else "",
         }
-        self._low = {where: _lower(raw) for where, raw in self._raw.items()}
-        if "\n" in self.text:
-            self._low[Where.TEXT] = _lower(_SOFT_WRAP.sub(" ", self.text))
+        unwrapped = _SOFT_WRAP.sub(" ", self.text) if "\n" in self.text else self.text
+        self._low = {where: _lower(raw) for where, raw in self._raw.items() if where != Where.TEXT}
+        self._low[Where.TEXT] = _lower(unwrapped)
         self.words = Words(self._low[Where.TEXT])
 
     def source(self, where: Where, cased: bool) -> str:
