@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from gracefully.cli._common import console, fail, opened, state
 from gracefully.service.reading import make_reader
-from gracefully.service.scan import ScanError, ScanReport
+from gracefully.service.scan import ScanError, ScanReport, gauge
 from gracefully.service.scan import scan as run_scan
 from gracefully.service.sync import open_target
 
@@ -44,23 +52,27 @@ def scan_with_progress(db, source, settings, *, dry_run: bool = False) -> ScanRe
     """Run a scan under a progress bar (shared by `scan` and `demo`)."""
     with console.status("Loading the understanding model…"):
         reader = make_reader(db, settings)
+    measure = gauge(source)
+    count = MofNCompleteColumn() if measure.done is None else TaskProgressColumn()
     columns = (
         TextColumn("[bold]Scanning"),
         BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("messages"),
+        count,
+        TextColumn("{task.fields[messages]} messages"),
         TimeElapsedColumn(),
+        TimeRemainingColumn(),
     )
     with Progress(*columns, console=console, transient=True) as bar:
-        task = bar.add_task("scan", total=source.estimate())
-        return run_scan(
-            db,
-            source,
-            reader,
-            settings,
-            dry_run=dry_run,
-            progress=lambda n: bar.advance(task, n),
-        )
+        task = bar.add_task("scan", total=measure.total, messages=0)
+        seen = 0
+
+        def advance(n: int) -> None:
+            nonlocal seen
+            seen += n
+            done = measure.done() if measure.done else seen
+            bar.update(task, completed=done, messages=seen)
+
+        return run_scan(db, source, reader, settings, dry_run=dry_run, progress=advance)
 
 
 def print_report(report: ScanReport) -> None:

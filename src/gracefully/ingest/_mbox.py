@@ -32,6 +32,8 @@ class MboxSource:
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self._path = Path(path).absolute()
         self.location = str(self._path)
+        self.position = 0
+        """Bytes of the file handed out so far: with `size_bytes`, how far a scan is."""
 
     @property
     def size_bytes(self) -> int:
@@ -44,6 +46,7 @@ class MboxSource:
     def __iter__(self) -> Iterator[RawMessage]:
         with self._path.open("rb") as stream:
             for offset, chunk in _split(stream):
+                self.position = offset + len(chunk)
                 yield RawMessage(f"mbox:{self.location}#{offset}", _message_bytes(chunk))
 
 

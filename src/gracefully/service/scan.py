@@ -210,6 +210,24 @@ def _count(
     report.to_review += tracked.to_review
 
 
+@dataclass(frozen=True)
+class Gauge:
+    """What a progress bar can show for a source: a total, and how far along it is."""
+
+    total: int | None
+    done: Callable[[], int] | None = None
+    """How far along, in the total's unit; None when the bar counts messages itself."""
+    unit: str = "messages"
+
+
+def gauge(source: ingest.MailSource) -> Gauge:
+    """Messages when the source can count them cheaply; else the bytes of an mbox read so far."""
+    total = source.estimate()
+    if total is None and isinstance(source, ingest.MboxSource):
+        return Gauge(source.size_bytes, lambda: source.position, "bytes")
+    return Gauge(total)
+
+
 class ScanError(Exception):
     """The thing to scan cannot be read at all; the message says what to do."""
 
