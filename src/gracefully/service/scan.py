@@ -85,46 +85,45 @@ def scan(
     first one's mail already known.
     """
     with db.exclusive("scan"):
-        return _scan(db, source, reader, settings, progress=progress, dry_run=dry_run)
+        report = ScanReport(location=source.location, dry_run=dry_run)
+        started = datetime.now(UTC)
+        with db.transaction() as session:
+            known = mail_store.known_ids(session)
+            fixes = mail_store.corrections(session)
+            own = followup_store.own_addresses(session)
+            tracker = Tracker.load(session, settings, started)
+        for batch in _ingest(source, known, settings.batch_size):
+            readings = _understand(reader, batch, fixes, own)
+            with db.transaction() as session:
+                emails, readings = _record(session, batch, readings)
+                tracked = tracker.track(session, emails, readings)
+                if dry_run:
+                    session.rollback()
+            _count(report, batch, emails, readings, tracked)
+            if not dry_run and isinstance(source, Resumable):
+                source.committed(batch.seen)
+            if progress:
+                progress(batch.seen)
+        if not dry_run:
+            _finish(db, source, settings, report, started)
+    return report
 
 
-def _scan(
+def _finish(
     db: Database,
     source: ingest.MailSource,
-    reader: Reader,
     settings: Settings,
-    *,
-    progress: ProgressFn | None = None,
-    dry_run: bool = False,
-) -> ScanReport:
-    report = ScanReport(location=source.location, dry_run=dry_run)
-    started = datetime.now(UTC)
+    report: ScanReport,
+    started: datetime,
+) -> None:
+    """After the last batch: the source's own skips, the scan log, and employers' replies."""
+    if isinstance(source, Resumable):
+        source.committed(0)
+        report.skipped.extend(source.problems)
     with db.transaction() as session:
-        known = mail_store.known_ids(session)
-        fixes = mail_store.corrections(session)
-        own = followup_store.own_addresses(session)
-        tracker = Tracker.load(session, settings, started)
-    for batch in _ingest(source, known, settings.batch_size):
-        readings = _understand(reader, batch, fixes, own)
-        with db.transaction() as session:
-            emails, readings = _record(session, batch, readings)
-            tracked = tracker.track(session, emails, readings)
-            if dry_run:
-                session.rollback()
-        _count(report, batch, emails, readings, tracked)
-        if not dry_run and isinstance(source, Resumable):
-            source.committed(batch.seen)
-        if progress:
-            progress(batch.seen)
-    if not dry_run:
-        if isinstance(source, Resumable):
-            source.committed(0)
-            report.skipped.extend(source.problems)
-        with db.transaction() as session:
-            counts = {"read": report.read, "new": report.new, "job": report.job}
-            mail_store.record_scan(session, source.location, started, counts)
-        record_replies(db, settings)
-    return report
+        counts = {"read": report.read, "new": report.new, "job": report.job}
+        mail_store.record_scan(session, source.location, started, counts)
+    record_replies(db, settings)
 
 
 def _ingest(source: ingest.MailSource, known: set[str], size: int) -> Iterator[_Batch]:
