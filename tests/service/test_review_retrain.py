@@ -31,15 +31,21 @@ def _readings(db: Database, ids: list[str]) -> dict[str, Reading]:
     return {i: f[1] for i, f in found.items() if f is not None and f[1] is not None}
 
 
+def _three_corrected(db: Database, settings: Settings, reader: Reader) -> list[str]:
+    """The look-alikes stored, the first three corrected to rejections; returns all ids."""
+    ids = seed_lookalikes(db, reader)
+    for email_id in ids[:3]:
+        fix = review.Fix(category=Category.REJECTION)
+        review.resolve(db, settings, f"reading:{email_id}", fix, now=NOW)
+    return ids
+
+
 @pytest.mark.slow
 def test_retraining_with_corrections_changes_a_prediction(
     db: Database, settings: Settings, demo_reader: Reader, retrain_dir: Path
 ) -> None:
     settings = replace(settings, data_dir=retrain_dir)
-    ids = seed_lookalikes(db, demo_reader)
-    for email_id in ids[:3]:
-        fix = review.Fix(category=Category.REJECTION)
-        review.resolve(db, settings, f"reading:{email_id}", fix, now=NOW)
+    ids = _three_corrected(db, settings, demo_reader)
     report = review.retrain(db, settings, now=NOW)
     assert report == review.RetrainReport(corrections=3, reread=1, changed=1)
     after = _readings(db, ids)
@@ -56,10 +62,7 @@ def test_retrain_reads_the_users_own_mail_as_scan_does(
 ) -> None:
     """Mail from the profile's address (any case) is the user's own, never an employer's."""
     settings = replace(settings, data_dir=retrain_dir)
-    ids = seed_lookalikes(db, demo_reader)
-    for email_id in ids[:3]:
-        fix = review.Fix(category=Category.REJECTION)
-        review.resolve(db, settings, f"reading:{email_id}", fix, now=NOW)
+    ids = _three_corrected(db, settings, demo_reader)
     set_profile(db, email=" Ori@QuillFeather.example ")
     review.retrain(db, settings, now=NOW)
     last = _readings(db, ids)[ids[3]]
