@@ -18,6 +18,7 @@ from gracefully.domain import (
 )
 from gracefully.store import mail as mail_store
 from gracefully.store.db import Database
+from gracefully.understand import apply_corrections
 
 EMAIL = Email(
     id="<abc@northwind.example>",
@@ -98,14 +99,14 @@ def test_skipped_messages_are_recorded_once(db: Database) -> None:
 
 
 def test_corrections_win_over_the_model() -> None:
-    fixed = mail_store.apply_corrections(
+    fixed = apply_corrections(
         READING, {"stage": "screen", "reasons": "overqualified,location", "company": "Northwind"}
     )
     assert fixed.corrected and fixed.confidence == 1.0
     assert fixed.rejection is not None and fixed.rejection.stage is Stage.SCREEN
     assert fixed.rejection.reasons == (Reason.OVERQUALIFIED, Reason.LOCATION)
     assert fixed.company == "Northwind"
-    not_rejection = mail_store.apply_corrections(READING, {"category": "confirmation"})
+    not_rejection = apply_corrections(READING, {"category": "confirmation"})
     assert not_rejection.category is Category.CONFIRMATION and not_rejection.rejection is None
 
 

@@ -110,6 +110,7 @@ def test_public_surface_is_exactly_declared() -> None:
         "Classifier",
         "Example",
         "Reader",
+        "apply_corrections",
         "load_reader",
         "reading_to_record",
         "record_to_email",

@@ -33,6 +33,7 @@ from gracefully.store import followups as followup_store
 from gracefully.store import mail as mail_store
 from gracefully.store import tracking as track_store
 from gracefully.store.db import Database
+from gracefully.understand import apply_corrections
 
 
 class ItemKind(StrEnum):
@@ -240,7 +241,7 @@ def _correct(session: Session, email: Email, reading: Reading, fixes: dict[str, 
         mail_store.add_correction(session, email.id, field, value)
     session.flush()
     mine = mail_store.corrections(session).get(mail_store.storage_id(email.id), {})
-    fixed = mail_store.apply_corrections(reading, mine)
+    fixed = apply_corrections(reading, mine)
     mail_store.save_reading(session, fixed)
     return fixed
 

@@ -24,7 +24,7 @@ from gracefully.service.tracking import Tracker, TrackResult
 from gracefully.store import followups as followup_store
 from gracefully.store import mail as mail_store
 from gracefully.store.db import Database
-from gracefully.understand import Reader
+from gracefully.understand import Reader, apply_corrections
 
 ProgressFn = Callable[[int], None]
 """Called with the number of messages just handled."""
@@ -171,8 +171,7 @@ def _understand(
     unread = len(batch.emails) - len(batch.ruled_out)
     readings = [*reader.read_many(batch.emails[:unread], own), *batch.ruled_out]
     return [
-        mail_store.apply_corrections(r, fixes.get(mail_store.storage_id(r.email_id), {}))
-        for r in readings
+        apply_corrections(r, fixes.get(mail_store.storage_id(r.email_id), {})) for r in readings
     ]
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
 from datetime import UTC, datetime
 
 from sqlalchemy import select
@@ -245,31 +244,3 @@ def corrections(session: Session) -> dict[str, dict[str, str]]:
     for row in session.scalars(select(CorrectionRow).order_by(CorrectionRow.id)):
         result.setdefault(row.email_id, {})[row.field] = row.value
     return result
-
-
-def apply_corrections(reading: Reading, fixes: dict[str, str]) -> Reading:
-    """A reading with the user's fixes on top: the user always wins over the model."""
-    if not fixes:
-        return reading
-    category = Category(fixes.get("category", reading.category))
-    rejection = reading.rejection
-    if category is Category.REJECTION:
-        rejection = rejection or Rejection()
-        if "stage" in fixes:
-            rejection = replace(rejection, stage=Stage(fixes["stage"]))
-        if "reasons" in fixes:
-            reasons = tuple(Reason(r) for r in fixes["reasons"].split(",") if r)
-            rejection = replace(rejection, reasons=reasons)
-        if "feedback" in fixes:
-            rejection = replace(rejection, feedback=Feedback(fixes["feedback"]))
-    else:
-        rejection = None
-    return replace(
-        reading,
-        category=category,
-        rejection=rejection,
-        company=fixes.get("company", reading.company),
-        role=fixes.get("role", reading.role),
-        confidence=1.0,
-        corrected=True,
-    )

@@ -8,12 +8,14 @@ functions serve `gracefully understand --jsonl`.
 
 from gracefully.understand.batch import reading_to_record, record_to_email, understand_jsonl
 from gracefully.understand.classifier import Classifier, Example, train_classifier
+from gracefully.understand.corrections import apply_corrections
 from gracefully.understand.reader import Reader, load_reader
 
 __all__ = [
     "Classifier",
     "Example",
     "Reader",
+    "apply_corrections",
     "load_reader",
     "reading_to_record",
     "record_to_email",
