@@ -181,17 +181,24 @@ class DovecotServer:
     def start(self, timeout: float = 20.0) -> None:
         if not Path(DOVECOT).exists():
             raise DovecotError(f"{DOVECOT} not found: run `apt-get install -y dovecot-imapd`")
-        self._write_config()
-        self._process = subprocess.Popen(
-            [DOVECOT, "-c", str(self.config), "-F"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
-        try:
-            self._wait_ready(timeout)
-        except BaseException:
-            self.stop()
-            raise
+        for attempt in range(3):
+            self._write_config()
+            self._process = subprocess.Popen(
+                [DOVECOT, "-c", str(self.config), "-F"],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+            )
+            try:
+                self._wait_ready(timeout)
+                return
+            except DovecotError as error:
+                self.stop()
+                # Another process may take a probed port before Dovecot binds it.
+                if "in use" not in str(error) or attempt == 2:
+                    raise
+            except BaseException:
+                self.stop()
+                raise
 
     def stop(self) -> None:
         process, self._process = self._process, None
@@ -305,9 +312,9 @@ class DovecotServer:
     def _write_config(self) -> None:
         self.root.chmod(0o755)
         mail = self.root / "mail"
-        mail.mkdir()
+        mail.mkdir(exist_ok=True)
         os.chown(mail, int(self._users["uid"]), int(self._users["gid"]))
-        (self.root / "users").mkdir(mode=0o755)
+        (self.root / "users").mkdir(mode=0o755, exist_ok=True)
         self.port = free_port()
         self.tls_port = free_port() if self.ca else 0
         auto = "subscribe" if self.autocreate else "no"

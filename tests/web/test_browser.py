@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -19,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, sync_playwright
+from tests.services.net import free_port
 from tests.web.web_world import SCRIPT, seed_hostile
 
 from gracefully.store.db import Database
@@ -32,12 +32,6 @@ FLAGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _wait_until_up(url: str, server: subprocess.Popen[bytes], seconds: float = 60) -> None:
@@ -65,7 +59,7 @@ def served(
     db = Database(url)
     hostile_id = seed_hostile(db)
     db.close()
-    port = _free_port()
+    port = free_port()
     env = {
         **os.environ,
         "GRACEFULLY_DATABASE_URL": url,

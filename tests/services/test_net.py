@@ -1,0 +1,20 @@
+"""The port picker behind every throwaway server."""
+
+from __future__ import annotations
+
+import socket
+
+from tests.services.net import free_port
+
+
+def test_ports_are_never_handed_out_twice_in_a_run() -> None:
+    # One Dovecot asks for two ports in a row; equal ones made it refuse to start.
+    ports = [free_port() for _ in range(200)]
+    assert len(set(ports)) == len(ports)
+
+
+def test_a_handed_out_port_can_be_bound() -> None:
+    port = free_port()
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", port))
+        assert sock.getsockname()[1] == port
