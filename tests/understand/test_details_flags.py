@@ -65,6 +65,18 @@ KEEP = [
     ("We have made a note on your file and will look again next year.", True),
     ("Please add your portfolio link to your profile before you apply again.", False),
     ("A note on your profile: the phone number looks out of date.", False),
+    ("We will hold on to your CV in case a suitable vacancy comes up at Orrin.", True),
+    ("The details that you shared with us will be retained for twelve months.", True),
+    ("Should a role that fits your background open up, we'll be in touch.", True),
+    ("We will keep you in mind as the platform team grows.", True),
+    ("Our recruiters will continue to consider you for similar openings.", True),
+    # Thanking for the chance to consider the candidate is not a promise to keep them.
+    ("Thanks for giving us the chance to consider you for the Platform Lead role.", False),
+    ("We are unable to consider you for this position.", False),
+    # The candidate keeping the employer in mind is not the employer keeping the candidate.
+    ("We hope you will keep Orrin in mind for future career moves.", False),
+    ("Please keep Orrin Labs in your mind for your next step.", False),
+    ("Don't hesitate to reach out if you see another role that could be a fit later on.", False),
 ]
 
 
@@ -79,6 +91,24 @@ DOORS = [
     ("If you have questions about this decision, just reply and I will answer them.", False),
     ("We can respond to questions about the decision by phone.", False),
 ]
+
+
+REAPPLY = [
+    ("There will be more openings soon, and other opportunities to apply to Orrin.", True),
+    ("If another posting catches your eye, please apply.", True),
+    ("We encourage you also to register on our talent site for new roles.", True),
+    ("To stay informed about new openings, go to orrin.example/careers.", True),
+    ("Please do consider Orrin in the future as we grow.", True),
+    ("You are welcome to reach out again next year.", True),
+    ("We encourage you to follow us on social media for our research.", False),
+    ("We wish you luck in the rest of your search.", False),
+    ("We will consider your application again only if you ask us to.", False),
+]
+
+
+@pytest.mark.parametrize(("body", "invited"), REAPPLY)
+def test_invite_reapply(body: str, invited: bool) -> None:
+    assert rejection(body).invite_reapply is invited
 
 
 @pytest.mark.parametrize(("body", "closed"), DOORS)

@@ -84,29 +84,56 @@ KEEP_ON_FILE: tuple[Rule, ...] = (
         r"\b(?:keep|kept|retain|retained|hold|hang on to|store|save|saved|maintain|add|added|"
         r"place|placed|remain|stay)\b[^.\n]{0,50}?\b(?:on file|in (?:our|the) (?:\w+\s+)?(?:system|"
         r"database|records|files?|talent (?:pool|community|network|pipeline|bank)|pipeline|"
-        r"candidate pool|ats)|on hand|active|in mind|for future)|\b(?:i|we)(?:'ve| have)? (?:added|"
-        r"made|left|put) a note (?:to|on|in) your (?:profile|file|record)\b",
-        unless=r"\bjoin|\bsign up|\bkeep (?:us|an eye)|\bkeep in mind|\bkeep up|"
-        r"\bkeep (?:checking|looking|exploring)",
+        r"candidate pool|ats)|on hand|active|for (?:future|(?:the )?consideration))|"
+        r"\b(?:i|we)(?:'ve| have)? (?:added|made|left|put) a note (?:to|on|in) your (?:profile|file|"
+        r"record)\b",
+        unless=r"\bjoin|\bsign up|\bkeep (?:us|an eye)|\bkeep (?:\S+ ){0,4}in (?:your )?mind|"
+        r"\bkeep up|\bkeep (?:checking|looking|exploring)|\byou (?:will |to |can )?keep\b",
+    ),
+    Rule(
+        "keep-you-in-mind",
+        "keep_on_file",
+        "true",
+        r"\b(?:keep|keeping|bear|have) (?:you|your (?:\w+ ){0,2}" + _DOCS + r"s?) in mind\b|"
+        r"\bconsider (?:you|your (?:\w+ )?" + _DOCS + r"s?) (?:again )?for (?:\w+ )?(?:future|other|"
+        r"similar|related|upcoming|later)\b",
+    ),
+    Rule(
+        "retain-if-opening",
+        "keep_on_file",
+        "true",
+        r"\b(?:keep|retain|hold on to|hang on to|hold) (?:on to )?(?:your|the) (?:\w+ )?"
+        + _DOCS
+        + r"s?\b[^.\n]{0,40}?\b(?:if|should|in case|when|as)\b[^.\n]{0,50}?\b(?:position|role|"
+        r"opportunit\w+|opening|vacanc\w+|match)",
+    ),
+    Rule(
+        "if-match-we-will-contact",
+        "keep_on_file",
+        "true",
+        r"\b(?:if|should|when|once|in case)\b[^.\n]{0,80}?\b(?:match|fit|opportunit\w+|opening|"
+        r"position|role)s?\b[^.\n]{0,60}?\b(?:we|i)(?:'ll| will| would| may| might| shall)? "
+        r"(?:\w+ )?(?:let you know|contact you|reach out|be in touch|get in touch|notify you)",
+        unless=r"\bif you (?:have|would|'d|want|are interested|find|see)|\bapply",
     ),
     Rule(
         "docs-will-be-kept",
         "keep_on_file",
         "true",
-        _DOCS + r"s?\s+(?:will|would|shall)\s+(?:\w+\s+)?(?:be\s+)?(?:kept|retained|stored|saved|"
-        r"remain|stay|considered)\b",
+        _DOCS + r"s?\s+(?:(?:that|which)\s+you\s+(?:\w+\s+){0,3})?(?:will|would|shall)\s+"
+        r"(?:\w+\s+)?(?:be\s+)?(?:kept|retained|stored|saved|remain|stay|considered)\b",
     ),
     Rule(
         "will-contact-you",
         "keep_on_file",
         "true",
         r"\b(?:contact|reach out to|reach out|get in touch with|be in touch with|reengage with|"
-        r"re-engage with|re-?connect with|notify|let you know|keep you in mind|consider you)\s+"
+        r"re-engage with|re-?connect with|notify|let you know|keep you in mind)\s+"
         r"(?:\w+\s+){0,2}(?:you\s+)?(?:again\s+)?(?:in the future|if|when|should|about|for|"
         r"regarding|as)\b[^.\n]{0,60}?\b(?:future|position|role|opportunit\w+|opening|match|"
         r"fit|arise)",
         unless=r"\bif you (?:have|would|'d|want)|questions|\byou (?:can|may) (?:contact|reach)|"
-        r"feel free to (?:contact|reach)|do not hesitate to (?:contact|reach)|apply",
+        r"feel free to\b|(?:do not|don't) hesitate to\b|\byou think\b|apply",
     ),
     Rule(
         "will-not-hesitate",
@@ -141,15 +168,17 @@ INVITE_REAPPLY: tuple[Rule, ...] = (
         "true",
         r"\b(?:re-?apply|apply again|applying again|re-?applying|reapplication)\b|"
         r"\b(?:apply|applying|application)\s+(?:\w+\s+){0,2}(?:for|to)\s+(?:\w+\s+){0,2}(?:other|"
-        r"future|another|additional|different|new|more)\b|\bapply (?:in the future|in future)\b",
+        r"future|another|additional|different|new|more)\b|\bapply (?:in the future|in future)\b|"
+        r"\bopportunit(?:y|ies) to (?:re-?)?apply\b|\b(?:please|do) apply\b",
         unless=r"\bif you(?:'ve| have) applied|applied for other",
     ),
     Rule(
         "check-careers-page",
         "invite_reapply",
         "true",
-        r"\b(?:visit|check|checking|keep an eye on|keep your eye on|monitor|browse|review|explore|"
-        r"revisit|look at|looking at|follow|search)\s+(?:\w+\s+){0,4}(?:careers?\s*(?:page|site|"
+        r"\b(?:visit|visiting|check|checking|keep an eye on|keep your eye on|monitor|browse|review|"
+        r"explore|revisit|look at|looking at|follow|search|go to|head to)\s+(?:\S+\s+){0,4}?"
+        r"(?:[\w.-]+/)?(?:careers?\s*(?:page|site|"
         r"website|portal|section)?|job (?:postings?|openings|board|listings|site|page)|open "
         r"(?:positions|roles|opportunities|jobs)|openings|current (?:openings|vacancies|"
         r"opportunities)|opportunities|vacancies|website)\b",
@@ -159,10 +188,14 @@ INVITE_REAPPLY: tuple[Rule, ...] = (
         "encourage-you",
         "invite_reapply",
         "true",
-        r"\b(?:encourage|invite|welcome|urge)\s+you\s+to\s+(?:\w+\s+){0,3}(?:apply|consider|look|"
-        r"explore|check|visit|keep|continue|set up|s"
-        r"ign up|join|review|pursue)\b|\bconsider us "
-        r"(?:again |for future)|\bkeep us in mind\b|\b(?:join|joining) (?:our|the) (?:talent|"
+        r"\b(?:encourage|invite|welcome|urge)\s+you\s+(?:\w+\s+)?to\s+(?:\w+\s+){0,3}(?:apply|"
+        r"consider|look|explore|check|visit|keep|continue|set up|sign up|join|review|pursue|create|"
+        r"register)\b|\bkeep us in mind\b|"
+        r"\bconsider (?!you\b|your\b)(?:us|\w+(?: \w+){0,2}) (?:again\b|as an? (?:\w+ )?employer|"
+        r"an employer|for (?:employment|future|other|new)|in (?:the )?future)|"
+        r"\b(?:stay|remain|keep) (?:up to date|updated|informed|engaged|connected|current)\b"
+        r"[^.\n]{0,60}\b(?:careers?|openings|opportunit\w+|positions|roles|jobs|vacancies)\b|"
+        r"\b(?:reach out|get back to us|get in touch|contact us|write to us) again\b|\b(?:join|joining) (?:our|the) (?:talent|"
         r"candidate) (?:community|network|pool)\b|\bjob (?:agent|alerts?|notifications)\b|"
         r"\b(?:hear|"
         r"hearing) from you again\b|\bhappy to hear from you\b|\bwait (?:\w+\s+){0,3}\d+ months\b|"
