@@ -85,8 +85,8 @@ KEEP_ON_FILE: tuple[Rule, ...] = (
         r"place|placed|remain|stay)\b[^.\n]{0,50}?\b(?:on file|in (?:our|the) (?:\w+\s+)?(?:system|"
         r"database|records|files?|talent (?:pool|community|network|pipeline|bank)|pipeline|"
         r"candidate pool|ats)|on hand|active|for (?:future|(?:the )?consideration))|"
-        r"\b(?:i|we)(?:'ve| have)? (?:added|made|left|put) a note (?:to|on|in) your (?:profile|file|"
-        r"record)\b",
+        r"\b(?:i|we)(?:'ve| have)? (?:added|made|left|put) a note (?:to|on|in) your "
+        r"(?:profile|file|record)\b",
         unless=r"\bjoin|\bsign up|\bkeep (?:us|an eye)|\bkeep (?:\S+ ){0,4}in (?:your )?mind|"
         r"\bkeep up|\bkeep (?:checking|looking|exploring)|\byou (?:will |to |can )?keep\b",
     ),
@@ -95,8 +95,8 @@ KEEP_ON_FILE: tuple[Rule, ...] = (
         "keep_on_file",
         "true",
         r"\b(?:keep|keeping|bear|have) (?:you|your (?:\w+ ){0,2}" + _DOCS + r"s?) in mind\b|"
-        r"\bconsider (?:you|your (?:\w+ )?" + _DOCS + r"s?) (?:again )?for (?:\w+ )?(?:future|other|"
-        r"similar|related|upcoming|later)\b",
+        r"\bconsider (?:you|your (?:\w+ )?" + _DOCS + r"s?) (?:again )?for (?:\w+ )?"
+        r"(?:future|other|similar|related|upcoming|later)\b",
     ),
     Rule(
         "retain-if-opening",
@@ -195,10 +195,10 @@ INVITE_REAPPLY: tuple[Rule, ...] = (
         r"an employer|for (?:employment|future|other|new)|in (?:the )?future)|"
         r"\b(?:stay|remain|keep) (?:up to date|updated|informed|engaged|connected|current)\b"
         r"[^.\n]{0,60}\b(?:careers?|openings|opportunit\w+|positions|roles|jobs|vacancies)\b|"
-        r"\b(?:reach out|get back to us|get in touch|contact us|write to us) again\b|\b(?:join|joining) (?:our|the) (?:talent|"
-        r"candidate) (?:community|network|pool)\b|\bjob (?:agent|alerts?|notifications)\b|"
-        r"\b(?:hear|"
-        r"hearing) from you again\b|\bhappy to hear from you\b|\bwait (?:\w+\s+){0,3}\d+ months\b|"
+        r"\b(?:reach out|get back to us|get in touch|contact us|write to us) again\b|"
+        r"\b(?:join|joining) (?:our|the) (?:talent|candidate) (?:community|network|pool)\b|"
+        r"\bjob (?:agent|alerts?|notifications)\b|\b(?:hear|hearing) from you again\b|"
+        r"\bhappy to hear from you\b|\bwait (?:\w+\s+){0,3}\d+ months\b|"
         r"\breach out if (?:we have|you see|there is) (?:another|a|other)\b|\bfuture "
         r"(?:openings|vacancies)\b[^.\n]{0,40}(?:apply|interest)|\bplease (?:do )?feel free to "
         r"(?:apply|look|check)",
