@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import importlib.util
 import json
 from pathlib import Path
@@ -37,6 +38,24 @@ def test_record_to_email_tolerates_missing_and_odd_fields() -> None:
     assert named.date is not None and named.date.year == 2025
     bare = record_to_email({"sender": "jobs@quill.example", "date": "not a date"})
     assert bare.sender.email == "jobs@quill.example" and bare.date is None
+
+
+def test_a_body_left_in_base64_is_read_as_its_text(reader: Reader) -> None:
+    text = (
+        "Hi Sam,\r\n\r\nThank you for applying to Quill. Unfortunately we will not be moving "
+        "forward with your application. We will keep your CV on file.\r\n\r\nQuill Recruiting"
+    )
+    encoded = base64.encodebytes(text.encode()).decode()  # 76-column lines, as in MIME
+    email = record_to_email({"id": "b64", "body": encoded})
+    assert email.body == text
+    assert reader.read(email).category is Category.REJECTION
+
+
+def test_bodies_that_only_look_like_base64_stay_as_they_are() -> None:
+    hexdigest = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+    binary = base64.b64encode(bytes(range(256))).decode()
+    for body in ("Thanks", hexdigest, binary, "Plain words in a sentence that is long enough."):
+        assert record_to_email({"body": body}).body == body
 
 
 def test_record_has_exactly_schema_keys_and_enum_values() -> None:

@@ -7,8 +7,11 @@ file and the CLI can offer `understand --jsonl`.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 import json
+import re
 from collections.abc import Iterator
 from datetime import datetime
 from email.utils import parseaddr
@@ -46,11 +49,37 @@ def _date(raw: str) -> datetime | None:
         return None
 
 
+_BASE64_BODY = re.compile(r"[A-Za-z0-9+/]{40,}={0,2}(?:\r?\n[A-Za-z0-9+/]*={0,2})*\s*")
+
+
+def undo_transfer_encoding(body: str) -> str:
+    """The text of a body that an export left in base64, else the body unchanged.
+
+    Tools that dump mail to CSV or JSON sometimes keep the transfer-encoded bytes
+    instead of the text, and a reader of base64 sees no words at all. Only a body
+    that is base64 from end to end and decodes to readable text is replaced.
+    """
+    if len(body) < 40 or not _BASE64_BODY.fullmatch(body):
+        return body
+    try:
+        raw = base64.b64decode("".join(body.split()), validate=True)
+    except (binascii.Error, ValueError):
+        return body
+    for charset in ("utf-8", "cp1252"):
+        try:
+            text = raw.decode(charset)
+        except UnicodeDecodeError:
+            continue
+        printable = sum(ch.isprintable() or ch.isspace() for ch in text)
+        return text if printable >= 0.95 * len(text) else body
+    return body
+
+
 def record_to_email(obj: dict[str, Any]) -> Email:
     """An `Email` from a loose record; missing fields become empty, never an error."""
     subject = str(obj.get("subject") or "")
     sender = str(obj.get("sender") or "")
-    body = str(obj.get("body") or "")
+    body = undo_transfer_encoding(str(obj.get("body") or ""))
     ident = obj.get("id")
     if ident is None or ident == "":
         ident = hashlib.sha256(f"{subject}\0{sender}\0{body}".encode()).hexdigest()[:24]
