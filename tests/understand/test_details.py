@@ -196,6 +196,22 @@ COMPANIES = [
     (email("We will not proceed.", sender="jane@ostara.com"), "Ostara"),
     (email("Thank you for your interest in [Company_A]. We will not proceed."), "[Company_A]"),
     (email("We will not proceed.", subject="Your application", sender="x@gmail.com"), None),
+    # a job title after "interest in" is not the company; the company named later is
+    (
+        email("Thank you for your interest in the Sr. Platform Lead role at Quillon. No."),
+        "Quillon",
+    ),
+    (email("Thank you for applying to Payments - Data Intern - Summer 2026. No."), None),
+    (email("Thanks for your interest in Backend Developer II-20431 with Corvid Systems."), None),
+    (
+        email("We will not proceed.", subject="Your application: Analyst with Tandemly 204518"),
+        "Tandemly",
+    ),
+    (
+        email("We will not proceed.", subject="Thank you for applying to Orrin, Sam Rivera!"),
+        "Orrin",
+    ),
+    (email("Thank you for your interest in 3M. We will not proceed."), "3M"),
 ]
 
 

@@ -32,6 +32,9 @@ _ROLE_NOUN = (
     r"|requisition|team\b|opportunity)"
 )
 _COMPANY_END = r"(?! " + _ROLE_NOUN + r")"
+_NOT_TITLE = r"(?!'s)(?![ \t]*[-–—/|][ \t])(?!-?\d)"
+"""A job title runs on after a separator or an id ("Data - Analytics Intern", "Analyst-2041");
+a company named after "interest in" does not."""
 _ORG = (
     r"(?:University |Campus |Global |Corporate |Early Careers? )?(?:Recruiting|Recruitment|Talent"
     r"(?: Acquisition| Attraction)?|Careers?|Hiring|HR|Human Resources|People(?: Team| Ops)?|Jobs"
@@ -162,7 +165,7 @@ COMPANY: tuple[Rule, ...] = (
         r"(?i:to|in|at|with) (?:(?i:the|joining|working at) )?"
         + _NAME
         + _COMPANY_END
-        + r"(?:[!.,]? ?(?:\w+)?$|[!.] |[ ]?[-|:–])",
+        + r"(?:[!.,]? ?(?:\w+)?$|,(?: [A-Z][\w'’-]*){1,4}[!.]?$|[!.] |[ ]?[-|:–])",
         where=Where.SUBJECT,
         cased=True,
     ),
@@ -181,7 +184,7 @@ COMPANY: tuple[Rule, ...] = (
         r"(?i:interest in|applying (?:to|at|with)|applied (?:to|at|with)|application (?:to|with)"
         r"|apply (?:to|at|with)|candidacy (?:at|with)|(?:opportunities|career|employment) (?:at"
         r"|with)|here at|joining|join)(?: (?i:the|a career at|working at|working for|a role at"
-        r"|employment with|opportunities with|the team at))? " + _NAME + _COMPANY_END + r"(?!'s)",
+        r"|employment with|opportunities with|the team at))? " + _NAME + _COMPANY_END + _NOT_TITLE,
         cased=True,
     ),
     Rule(

@@ -49,15 +49,22 @@ _ROLE_TRIMS = (
 _ROLE_CUT = re.compile(r"\s+(?:(?:and|in|at) (?:the|our)|at|with|here at|within|@)\s+(?=\S)")
 
 
+_NUMBER_TAIL = re.compile(r"(?:\s+#?\d{3,})+$")
+"""A requisition number that follows the name in a subject ("... with Lumora 204518")."""
+_SENIORITY = frozenset({"sr", "senior", "jr", "junior"})
+
+
 def clean_company(value: str) -> str | None:
+    """The company as written, or None when the capture is a job title, a team or an id."""
     value = re.split(r"['’]s\s", value.strip(), maxsplit=1)[0]
-    value = _ORG_TAIL.sub("", value)
+    value = _NUMBER_TAIL.sub("", _ORG_TAIL.sub("", value))
     kept = value if _ABBREVIATED.search(value) else None
     value = kept or _TRAILING.sub("", _PRONOUN.sub("", value)).strip()
     words = value.lower().split()
-    if not words or len(value) < 2 or len(words) > 6:
+    if not words or len(value) < 2 or len(words) > 6 or not re.search(r"[^\W\d_]", value):
         return None
-    if words[-1] in TITLE_WORDS or words[0].isdigit():
+    bare = {word.strip(".,()") for word in words}
+    if bare & TITLE_WORDS or bare & _SENIORITY or re.fullmatch(r"[\d\W_]+", words[0]):
         return None
     if value.lower() in NOT_COMPANY or words[0] in FIRST_NOT_COMPANY:
         return None
@@ -212,3 +219,4 @@ def recurring_prefix(value: str, text: str) -> str | None:
         if re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", low[start + len(name) :]):
             return " ".join(words[:count])
     return None
+
