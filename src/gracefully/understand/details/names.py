@@ -219,4 +219,3 @@ def recurring_prefix(value: str, text: str) -> str | None:
         if re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", low[start + len(name) :]):
             return " ".join(words[:count])
     return None
-
