@@ -7,9 +7,9 @@ paragraphs, and long job-board digests must not slow a whole-mailbox scan.
 The state is a vocabulary and an idf vector, so it is saved as plain arrays.
 
 `featurise` reads a batch once for both uses of the model: each body is split
-into sentences and tokenised sentence by sentence; an email's body terms are
-its sentences' terms plus the pairs that straddle two sentences, so ranking
-sentences for evidence costs no second tokenisation and no second lookup.
+into sentences and its sentences are tokenised in one pass; an email's body
+terms are its sentences' terms plus the pairs that straddle two sentences, so
+ranking sentences for evidence costs no second tokenisation and no second lookup.
 """
 
 from __future__ import annotations
@@ -32,20 +32,42 @@ _URL = re.compile(r"https?://\S+|www\.\S+|\[link\]")
 _ADDR = re.compile(r"\S+@\S+")
 _DIGITS = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W_]+|_\w+_")
+_SEP = "\x1f"
+"""Closes each sentence when an email's sentences are tokenised together: every pattern
+above reads it as a space, so no word or link runs across it, and it is no word itself."""
+_WORD_OR_SEP = re.compile(_WORD.pattern + "|" + _SEP)
+_CLOSING = -2
+"""The id `_SEP` looks up to (unknown words look up to -1)."""
 
 
-def _words(text: str) -> list[str]:
-    """Lower-cased words; links and addresses become one marker word, digit runs "0".
+def _normal(text: str) -> str:
+    """Lower-cased; links and addresses become one marker word, digit runs "0".
 
     The substring checks skip the link and address passes for the many
-    sentences that have neither.
+    texts that have neither.
     """
     text = text.lower()
     if "http" in text or "www." in text or "[link]" in text:
         text = _URL.sub(" _url_ ", text)
     if "@" in text:
         text = _ADDR.sub(" _addr_ ", text)
-    return _WORD.findall(_DIGITS.sub("0", text))
+    return _DIGITS.sub("0", text)
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(_normal(text))
+
+
+def _sentence_words(body: str, spans: Sequence[Span]) -> list[str]:
+    """The `_words` of each sentence in turn, each sentence closed by `_SEP`.
+
+    One pass over the joined sentences costs a third less than a pass per
+    sentence, and gives the same words (lower-casing is per character; a final
+    sigma stays final before `_SEP`). A body that holds `_SEP` goes sentence by sentence.
+    """
+    if _SEP in body:
+        return [word for _, _, sentence in spans for word in (*_words(sentence), _SEP)]
+    return _WORD_OR_SEP.findall(_normal("".join(sentence + _SEP for _, _, sentence in spans)))
 
 
 def _grams(words: list[str], prefix: str = "") -> list[str]:
@@ -107,41 +129,65 @@ class Vocabulary:
         x.sum_duplicates()
         return x
 
-    def gram_counts(self, groups: Sequence[list[str]]) -> csr_matrix:
-        """`counts(map(_grams, groups))` without writing out the word pairs.
+    def sentence_counts(
+        self, words: Sequence[str], owner: np.ndarray, summed: np.ndarray
+    ) -> tuple[csr_matrix, csr_matrix]:
+        """Raw gram counts of each sentence, and of the pairs that straddle two sentences.
+
+        `words` are the sentences' words in turn, each sentence closed by `_SEP`;
+        `owner[i]` is the email of sentence i. The straddling pairs are counted per
+        email, for the emails where `summed` (whose body terms are their sentences').
+        As in `counts`, the lookups run in one `map` and the rows are assembled in numpy.
+        """
+        ids = np.fromiter(
+            map(self._lookup.get, words, repeat(-1)), dtype=np.int64, count=len(words)
+        )
+        closing = ids == _CLOSING
+        row = (np.cumsum(closing) - closing)[~closing]
+        ids = ids[~closing]
+        email = owner[row]
+        inside = row[:-1] == row[1:]
+        across = ~inside & (email[:-1] == email[1:]) & summed[email[:-1]]
+        at, pair = self._known_pairs(words, ids, inside)
+        single = ids >= 0
+        sentences = _matrix(
+            np.concatenate([row[single], row[at]]),
+            np.concatenate([ids[single], pair]),
+            (len(owner), len(self.index)),
+        )
+        at, pair = self._known_pairs(words, ids, across)
+        return sentences, _matrix(email[at], pair, (len(summed), len(self.index)))
+
+    def _known_pairs(
+        self, words: Sequence[str], ids: np.ndarray, wanted: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Positions i among `wanted` where (word i, word i + 1) is a known pair, and its id.
 
         A pair is in the vocabulary only if both its words are (a document that
         holds the pair holds the words), so pairs are looked up by their words'
-        ids in a sorted array of the known pairs, all in numpy.
+        ids in a sorted array of the known pairs, all in numpy. A hand-made
+        vocabulary without that property has its pairs spelt out.
         """
+        at = np.flatnonzero(wanted)
         if self._pairs is None:
-            return self.counts(map(_grams, groups))
+            spelt = [word for word in words if word != _SEP]
+            found = np.fromiter(
+                (self.index.get(f"{spelt[i]} {spelt[i + 1]}", -1) for i in at.tolist()),
+                dtype=np.int64,
+                count=len(at),
+            )
+            return at[found >= 0], found[found >= 0]
         keys, pair_ids = self._pairs
-        lengths = np.fromiter(map(len, groups), dtype=np.int64, count=len(groups))
-        ids = np.fromiter(
-            map(self.index.get, chain.from_iterable(groups), repeat(-1)),
-            dtype=np.int64,
-            count=int(lengths.sum()),
-        )
-        row = np.repeat(np.arange(len(groups)), lengths)
-        first, second = ids[:-1], ids[1:]
-        both = (row[:-1] == row[1:]) & (first >= 0) & (second >= 0)
-        wanted = first[both] * len(self.index) + second[both]
-        at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
-        known = keys[at] == wanted
-        single = ids >= 0
-        x = csr_matrix(
-            (
-                np.ones(int(single.sum() + known.sum())),
-                (
-                    np.concatenate([row[single], row[:-1][both][known]]),
-                    np.concatenate([ids[single], pair_ids[at[known]]]),
-                ),
-            ),
-            shape=(len(groups), len(self.index)),
-        )
-        x.sum_duplicates()
-        return x
+        at = at[(ids[at] >= 0) & (ids[at + 1] >= 0)]
+        key = ids[at] * len(self.index) + ids[at + 1]
+        index = np.minimum(np.searchsorted(keys, key), len(keys) - 1)
+        known = keys[index] == key
+        return at[known], pair_ids[index[known]]
+
+    @cached_property
+    def _lookup(self) -> dict[str, int]:
+        """The term index, with `_SEP` as `_CLOSING`."""
+        return {**self.index, _SEP: _CLOSING}
 
     @cached_property
     def _pairs(self) -> tuple[np.ndarray, np.ndarray] | None:
@@ -190,29 +236,35 @@ class Batch:
 def featurise(vocab: Vocabulary, docs: Sequence[tuple[str, str, str]]) -> Batch:
     """The rows and sentence counts of (subject, sender, body) triples."""
     spans: list[list[Span]] = []
-    sentence_words: list[list[str]] = []
+    words: list[str] = []
     rest: list[list[str]] = []
     summed: list[bool] = []
     for subject, sender, body in docs:
         found = split(body, MAX_BODY)
-        words = [_words(sentence) for _, _, sentence in found]
         spans.append(found)
-        sentence_words += words
+        words += _sentence_words(body, found)
         whole = not _cut_inside_a_word(found)
         summed.append(whole)
-        tail = _straddling(words) if whole else _grams(_words(body[:MAX_BODY]))
+        tail = [] if whole else _grams(_words(body[:MAX_BODY]))
         rest.append(_grams(_words(subject), "s:") + sender_terms(sender) + tail)
-    sentences = vocab.gram_counts(sentence_words)
     sizes = [len(found) for found in spans]
     owner = np.repeat(np.arange(len(spans)), sizes)
+    sentences, straddling = vocab.sentence_counts(words, owner, np.array(summed, dtype=bool))
     keep = np.repeat(np.array(summed, dtype=bool), sizes)
     members = csr_matrix(
         (np.ones(int(keep.sum())), (owner[keep], np.flatnonzero(keep))),
         shape=(len(spans), len(owner)),
     )
-    counts = members @ sentences + vocab.counts(rest)
+    counts = members @ sentences + straddling + vocab.counts(rest)
     counts.sum_duplicates()
     return Batch(vocab.weigh(counts), spans, sentences)
+
+
+def _matrix(rows: np.ndarray, columns: np.ndarray, shape: tuple[int, int]) -> csr_matrix:
+    """Counts of the (row, column) pairs, in canonical order."""
+    x = csr_matrix((np.ones(len(rows)), (rows, columns)), shape=shape)
+    x.sum_duplicates()
+    return x
 
 
 def _cut_inside_a_word(spans: list[Span]) -> bool:
@@ -222,9 +274,3 @@ def _cut_inside_a_word(spans: list[Span]) -> bool:
     sentences' words end to end; after such a cut they are not.
     """
     return any(end == start for (_, end, _), (start, _, _) in pairwise(spans))
-
-
-def _straddling(words: list[list[str]]) -> list[str]:
-    """The word pairs of a body that straddle two sentences."""
-    filled = [group for group in words if group]
-    return [f"{a[-1]} {b[0]}" for a, b in pairwise(filled)]
