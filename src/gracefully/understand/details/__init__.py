@@ -8,7 +8,7 @@ by one engine, and every value carries the `Evidence` that set it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from gracefully.domain import Category, Email, Evidence, Feedback, Reason, Rejection, Stage
@@ -74,6 +74,7 @@ _ROLE = Table(entities.ROLE)
 _CONTACT = Table(entities.CONTACT)
 _REQUISITION = Table(entities.REQUISITION)
 _DOMAIN_RULES = frozenset({"ats-tenant", "sender-domain"})
+_FURTHEST_FIRST = tuple(sorted(Stage, key=lambda stage: -stage.rank))
 _GREETING = re.compile(
     r"\b(?:(?:Hi|Hello|Dear|Hey|Greetings)[ \t,]+|(?:Thank you|Thanks),[ \t]+)([A-Z][\w'’-]+)"
 )
@@ -112,8 +113,7 @@ def extract(email: Email, category: Category) -> Details:
 
 
 def _rejection(doc: Doc, role: str | None, contact: str | None, found: list[Evidence]) -> Rejection:
-    stages = list(_STAGE.hits(doc, once=True))
-    furthest = max(stages, key=lambda hit: Stage(hit.value).rank, default=None)
+    furthest = _best(_STAGE, doc, _FURTHEST_FIRST)
     if furthest is not None:
         found.append(furthest.evidence)
     stated = _unique(_REASONS.hits(doc, once=True), found)
@@ -142,12 +142,29 @@ def _other_role(text: str, role: str | None) -> str | None:
 
 
 def _feedback(doc: Doc, found: list[Evidence]) -> Feedback:
-    hits = {Feedback(hit.value): hit for hit in _FEEDBACK.hits(doc, once=True)}
-    for value in policy.FEEDBACK_ORDER:
-        if value in hits:
-            found.append(hits[value].evidence)
-            return value
-    return Feedback.NONE
+    best = _best(_FEEDBACK, doc, policy.FEEDBACK_ORDER)
+    if best is None:
+        return Feedback.NONE
+    found.append(best.evidence)
+    return Feedback(best.value)
+
+
+def _best(table: Table, doc: Doc, order: Sequence[str]) -> Hit | None:
+    """The first hit of the best value found, `order` naming values best first.
+
+    Values outside `order` never win. A value no better than one already found
+    cannot win, so its rules are not scanned, and the best value ends the search.
+    """
+    best, best_rank = None, len(order)
+    skip: set[str] = set()
+    for hit in table.hits(doc, once=True, skip=skip):
+        rank = order.index(hit.value) if hit.value in order else len(order)
+        if rank < best_rank:
+            best, best_rank = hit, rank
+            if rank == 0:
+                break
+            skip.update(order[rank:])
+    return best
 
 
 def _company(table: Table, email: Email, doc: Doc, found: list[Evidence]) -> str | None:

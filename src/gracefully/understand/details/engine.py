@@ -149,18 +149,20 @@ class Table:
             [derive(part) if rule.where is Where.TEXT else None for rule, part in parts]
         )
 
-    def hits(self, doc: Doc, once: bool = False) -> Iterator[Hit]:
+    def hits(self, doc: Doc, once: bool = False, skip: set[str] | None = None) -> Iterator[Hit]:
         """Every accepted match, rule by rule, in text order within a rule.
 
         With `once`, only the first hit of each value: a rule stops at its first
         accepted match, and a rule whose value was already found is skipped.
+        A rule whose value is in `skip` is skipped too; the caller may add to it
+        between hits (values that can no longer win), and `once` adds each value found.
         """
-        seen: set[str] = set()
+        seen: set[str] = set() if skip is None else skip
         compiled = self._compiled
         raw, low = doc._raw, doc._low
         for index in self._gate.open(doc.words):
             rule, pattern, bounded, unless, opening, at_start = compiled[index]
-            if once and rule.value in seen:
+            if rule.value in seen:
                 continue
             source = raw[rule.where] if rule.cased else low[rule.where]
             if not source:
