@@ -121,3 +121,26 @@ SPLITS = [
 @pytest.mark.parametrize(("pattern", "parts"), SPLITS)
 def test_a_wrapped_alternation_splits_into_parts(pattern: str, parts: list[str]) -> None:
     assert _unwrap(pattern) == parts
+
+
+def test_skipped_values_are_not_scanned_even_when_added_between_hits() -> None:
+    table = Table(
+        [
+            details.Rule("one", "f", "first", r"\bregret\b"),
+            details.Rule("two", "f", "second", r"\bsorry\b"),
+            details.Rule("three", "f", "third", r"\bunfortunately\b"),
+        ]
+    )
+    doc = Doc(
+        Email("e", "s", Address("A", "a@x.example"), None, "We regret. Sorry. Unfortunately.")
+    )
+    assert [hit.value for hit in table.hits(doc, once=True)] == ["first", "second", "third"]
+    skip = {"second"}
+    assert [hit.value for hit in table.hits(doc, once=True, skip=skip)] == ["first", "third"]
+    assert skip == {"first", "second", "third"}
+    skip = set()
+    seen = []
+    for hit in table.hits(doc, skip=skip):
+        seen.append(hit.value)
+        skip.add("third")
+    assert seen == ["first", "second"]
