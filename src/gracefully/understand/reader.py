@@ -16,12 +16,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gracefully.domain import Category, Email, Evidence, Reading, Rejection
+from gracefully.understand.acknowledgement import acknowledgement
 from gracefully.understand.classifier import Classifier, Example, train_classifier
 from gracefully.understand.details import extract
 from gracefully.understand.sentences import remembering
 
 SENT_BY_YOU = "sent_by_you"
 """The evidence rule of a reading made from the sender alone."""
+ACKNOWLEDGED_CONFIDENCE = 0.75
+"""A receipt the model took for a rejection stays below the sure readings, so that a
+person sees it in review; see `understand.acknowledgement`."""
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,8 @@ class Reader:
     def _assemble(
         self, email: Email, category: Category, confidence: float, why: Evidence
     ) -> Reading:
+        if category is Category.REJECTION and (receipt := acknowledgement(email)):
+            category, confidence, why = Category.CONFIRMATION, ACKNOWLEDGED_CONFIDENCE, receipt
         details = extract(email, category)
         return Reading(
             email_id=email.id,

@@ -1,0 +1,57 @@
+"""An acknowledgement is not a decision, however much it sounds like one.
+
+Application receipts borrow a rejection's vocabulary: "we will keep your resume
+on file", "we will contact you if your background is a match", "if you are not
+selected". A word-based model weighs those words towards a rejection. The rule
+here is the check a person makes: the email says the application is received
+or under review, and no sentence states a decision except under a condition
+("if you are not selected ..."). Then it is a confirmation.
+
+The decision cues are deliberately broad (any unconditional "not", "regret",
+"unfortunately", "other candidates", ...), so a real rejection keeps its
+reading and only a receipt with no decision in it is corrected.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gracefully.domain import Category, Email, Evidence
+from gracefully.understand.sentences import split
+
+RULE = "acknowledgement-without-decision"
+"""The evidence rule of a rejection reading corrected to a confirmation."""
+
+_PENDING = re.compile(
+    r"\b(?:(?:we(?:'ve| have)?|has been|have been|was|were) (?:successfully |safely )?received"
+    r"|in receipt of|(?:is|are) (?:now )?(?:being |currently )?(?:under review|being reviewed"
+    r"|reviewing)|(?:will|shall) (?:be )?(?:carefully |now )?(?:review|reviewed|reviewing"
+    r"|evaluated|considered)\b|(?:currently|now) (?:in the process of )?reviewing|once (?:we"
+    r"(?:'ve| have)?|the team has) (?:\w+ )?review|(?:allow|take) (?:up to )?(?:\w+ ){0,2}"
+    r"(?:business |working )?(?:days|weeks) (?:for|to)\b|application (?:review\b|is incomplete"
+    r"|was (?:sent|submitted))|(?:complete|finish) your application|successfully submitted)"
+)
+"""The application is in and not yet decided: received, under review, to be completed."""
+_DECISION = re.compile(
+    r"\b(?:not|n't|unable to|no longer)\b(?! (?:hesitate|reply|respond|monitored|be discouraged))"
+    r"|regret|unfortunately|sadly|unsuccessful|other (?:candidates|applicants)|another (?:"
+    r"candidate|applicant|direction)|different direction|better (?:suited|fit|match|aligned)"
+    r"|more closely|decided to (?:pursue|move|go|proceed)|(?:has|have) been filled"
+    r"|been cancell?ed|closed the|on hold|hiring freeze|declin"
+)
+"""Anything that could state a negative decision; "do not reply" and the like are not one."""
+_CONDITION = re.compile(r"\b(?:if|should|in case|in the event|whether|unless|once|when)\b")
+
+
+def acknowledgement(email: Email) -> Evidence | None:
+    """Evidence that `email` acknowledges an application without deciding it, else None."""
+    if not _PENDING.search(f"{email.subject}\n{email.body}".lower()):
+        return None
+    said = Evidence("category", Category.CONFIRMATION.value, RULE, email.subject)
+    for start, end, text in split(email.body):
+        low = text.lower()
+        if any(not _CONDITION.search(low, 0, cue.start()) for cue in _DECISION.finditer(low)):
+            return None
+        if said.start < 0 and _PENDING.search(low):
+            said = Evidence("category", Category.CONFIRMATION.value, RULE, text, start, end)
+    return said

@@ -1,0 +1,70 @@
+"""A receipt that sounds like a rejection is read as a confirmation; a real decision is not.
+
+Emails written for this test (fake names).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gracefully.domain import Address, Category, Email
+from gracefully.understand.acknowledgement import RULE, acknowledgement
+from gracefully.understand.reader import Reader
+
+SENDER = Address("Orrin Careers", "careers@orrin.example")
+
+
+def mail(body: str, subject: str = "Thank you for your application") -> Email:
+    return Email("t", subject, SENDER, None, body)
+
+
+RECEIPTS = [
+    "We have received your resume for the Data Analyst opening. If you are not selected for "
+    "this role, we will keep your resume on file for future consideration.",
+    "Your application is being reviewed. If your background matches what the team needs, a "
+    "recruiter will reach out; otherwise we will hold your details for later vacancies.",
+    "Please allow ten working days for the hiring team to look at your application. Should "
+    "there be a fit, we'll be in touch. Please do not reply to this message.",
+]
+DECISIONS = [
+    "We have received many applications. Unfortunately, we will not be moving forward with "
+    "yours. We will keep your resume on file.",
+    "Your application was reviewed carefully, and the team chose applicants whose experience "
+    "is more closely aligned with the role.",
+    "We received your application for the Analyst role, but the position has been filled.",
+]
+
+
+@pytest.mark.parametrize("body", RECEIPTS)
+def test_a_receipt_with_only_conditional_decisions_is_an_acknowledgement(body: str) -> None:
+    found = acknowledgement(mail(body))
+    assert found is not None and found.rule == RULE
+    assert found.sentence in body  # the evidence is the receipt sentence itself
+
+
+@pytest.mark.parametrize("body", DECISIONS)
+def test_an_email_that_states_a_decision_is_not(body: str) -> None:
+    assert acknowledgement(mail(body)) is None
+
+
+def test_no_receipt_no_acknowledgement() -> None:
+    assert acknowledgement(mail("We will keep your resume on file.", subject="Hello")) is None
+
+
+def test_the_reader_corrects_a_receipt_it_took_for_a_rejection(reader: Reader) -> None:
+    body = (
+        "Dear Sam,\n\nWe are in receipt of your CV and are now reviewing it. If you are not "
+        "selected, we will retain your resume on file for other openings and contact you "
+        "if a suitable position arises.\n\nOrrin Recruiting"
+    )
+    reading = reader.read(mail(body))
+    assert reading.category is Category.CONFIRMATION
+    assert reading.rejection is None
+    # a rejection it really is stays one
+    rejected = reader.read(
+        mail(
+            "We received your application. Unfortunately we will not "
+            "proceed with it, as the role has been filled."
+        )
+    )
+    assert rejected.category is Category.REJECTION
