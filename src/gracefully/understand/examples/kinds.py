@@ -66,6 +66,14 @@ Please don't be discouraged if you don't hear from us right away; reviews can ta
 Unfortunately we cannot accept applications sent by email, so please keep using the candidate portal for any updates.
 If you are not contacted within four weeks, the role may have been filled; your profile stays in our system for future openings.
 Thank you for applying here! Your application is being reviewed, and you can track its status in your candidate home.
+We've got your CV and will get in touch should the hiring team want to talk about it.
+Should this opening not work out, we will hold your details on file and consider them for later vacancies.
+Your details are now stored in our talent database, and we will come back to you when an opening suits your profile.
+A recruiter now has your resume and will call you if your experience lines up with what the team needs.
+Because so many people apply, we can only promise to reply when there is a close fit with the requirements.
+Please allow seven to ten working days for the team to look at your application.
+In the meantime, feel free to browse our other vacancies and apply to anything else that suits you.
+Once the review is done, we'll contact you about next steps if it looks like a good fit.
 """)
 """Acknowledgements that mention what could go wrong: a conditional is not a decision."""
 

@@ -58,6 +58,9 @@ After reviewing your profile, we will not be inviting you to interview.
 The hiring team has decided not to extend an offer.
 Sadly, we will not be able to take your application further.
 We are unable to move your application forward in our process.
+{company} has decided not to take your application to the next step.
+The hiring team at {company} did not choose your application to go further in the process.
+{company} won't be progressing your application for the {role} job.
 Your application for {role} has been declined.
 Your candidacy status has been updated to: Not Selected.
 We're sorry to tell you that your resume was not chosen for the next round.
