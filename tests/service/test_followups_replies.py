@@ -144,6 +144,16 @@ def test_silence_after_three_weeks_is_no_reply(db: Database, settings: Settings)
     assert get_followup(db, followup_id).outcome is Outcome.NO_REPLY
 
 
+def test_the_silence_window_is_the_users_setting(db: Database, settings: Settings) -> None:
+    app_id, _ = sent_followup(db)
+    followup_id = get_followup_for(db, app_id)
+    patient = replace(settings, no_reply_days=30)
+    record_replies(db, patient, SENT_AT + timedelta(days=22))
+    assert get_followup(db, followup_id).outcome is None
+    record_replies(db, patient, SENT_AT + timedelta(days=31))
+    assert get_followup(db, followup_id).outcome is Outcome.NO_REPLY
+
+
 def test_a_follow_up_the_user_sent_by_hand_counts_as_sent(db: Database, settings: Settings) -> None:
     app_id = seed(db)
     set_profile(db, name=USER.name, email=USER.email)

@@ -17,6 +17,7 @@ from gracefully.cli import (
     review,
     scan,
     serve,
+    settings,
     transfer,
     understand,
     watch,
@@ -81,6 +82,7 @@ _PANELS = {
         ("drafts", followups.drafts_command),
         ("export", followups.export_command),
         ("remind", followups.remind_command),
+        ("config", settings.config),
     ],
     "Learn": [("insights", insights.insights), ("serve", serve.serve)],
 }

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import typer
 from rich.console import Console
 
-from gracefully.config import Settings, load_settings
+from gracefully.config import ConfigError, Settings, load_settings
 from gracefully.service import Database, StoreError
 
 console = Console(highlight=False)
@@ -21,7 +21,10 @@ class State:
     db_url: str | None = None
 
     def settings(self) -> Settings:
-        return load_settings(db=self.db_url)
+        try:
+            return load_settings(db=self.db_url)
+        except ConfigError as exc:
+            raise fail(str(exc)) from exc
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:

@@ -30,8 +30,8 @@ from gracefully.service.followups import (
     edit_draft,
     llm_config,
     plan_followups,
-    plan_settings,
 )
+from gracefully.service.planning import plan_settings
 
 _STYLE = {Severity.BLOCK: "bold red", Severity.ADVICE: "yellow"}
 _ASK = {

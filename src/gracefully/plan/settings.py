@@ -20,5 +20,7 @@ class PlanSettings:
     """Weekday numbers (Monday is 0) on which a follow-up may be due."""
     default_tz: str = "UTC"
     """The user's zone, used when the recipient's is unknown."""
+    no_reply_days: int = 21
+    """Three weeks of silence after a follow-up: it will most likely stay unanswered."""
     review_below: float = 0.6
     """A reading less confident than this is not acted on until a person confirms it."""

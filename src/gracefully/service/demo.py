@@ -9,7 +9,8 @@ from gracefully.config import Settings
 from gracefully.domain import FollowUp, MoveKind
 from gracefully.samples import demo_mailbox, demo_profile
 from gracefully.service.applications import application_detail, list_applications
-from gracefully.service.followups import PENDING, Plan, draft, plan_followups, plan_settings
+from gracefully.service.followups import PENDING, Plan, draft, plan_followups
+from gracefully.service.planning import plan_settings
 from gracefully.service.profile import get_profile, set_profile
 from gracefully.store import applications as app_store
 from gracefully.store import mail as mail_store

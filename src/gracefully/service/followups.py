@@ -103,11 +103,6 @@ class _Context:
     profile: Profile
 
 
-def plan_settings(settings: Settings) -> PlanSettings:
-    """The playbook's knobs from the app's settings (read at the edge)."""
-    return PlanSettings(review_below=settings.review_threshold)
-
-
 def text_hash(draft: Draft) -> str:
     """What an approval is bound to: recipient, subject and body, exactly."""
     payload = json.dumps([draft.to_name, draft.to_email or "", draft.subject, draft.body])

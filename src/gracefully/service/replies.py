@@ -9,7 +9,7 @@ Runs after every scan (and every plan), on what the store already holds:
   reply: the outcome is read from it (`plan.outcome_from_reply`), with the
   reasons it gives when it gives feedback, and pending check-ins are
   cancelled (`plan.on_reply`);
-- a sent follow-up with no reply after `no_reply_days` is marked no_reply.
+- a sent follow-up with no reply after `PlanSettings.no_reply_days` is marked no_reply.
 """
 
 from __future__ import annotations
@@ -23,13 +23,12 @@ from gracefully.config import Settings
 from gracefully.domain import Email, FollowUp, FollowUpStatus, Outcome, Reading, Reason
 from gracefully.plan import PlanSettings, on_reply, outcome_from_reply
 from gracefully.plan.timing import as_aware
+from gracefully.service.planning import plan_settings
 from gracefully.store import applications as app_store
 from gracefully.store import followups as fu_store
 from gracefully.store import mail as mail_store
 from gracefully.store.db import Database
 
-NO_REPLY_DAYS = 21
-"""Three weeks of silence after a follow-up: it will most likely stay unanswered."""
 _UNSENT = frozenset({FollowUpStatus.PLANNED, FollowUpStatus.DRAFTED, FollowUpStatus.APPROVED})
 
 
@@ -37,17 +36,13 @@ def record_replies(db: Database, settings: Settings, now: datetime | None = None
     """The post-scan step: update every follow-up's outcome from the mail stored."""
     with db.transaction() as session:
         return update_outcomes(
-            session, PlanSettings(review_below=settings.review_threshold), now or datetime.now(UTC)
+            session,
+            plan_settings(settings),
+            now or datetime.now(UTC),
         )
 
 
-def update_outcomes(
-    session: Session,
-    settings: PlanSettings,
-    now: datetime,
-    *,
-    no_reply_days: int = NO_REPLY_DAYS,
-) -> list[FollowUp]:
+def update_outcomes(session: Session, settings: PlanSettings, now: datetime) -> list[FollowUp]:
     """Apply sends-by-hand, replies and silences; returns the follow-ups changed."""
     user = fu_store.load_profile(session).email
     changed: list[FollowUp] = []
@@ -63,7 +58,7 @@ def update_outcomes(
     for app_id, followups in by_app.items():
         changed.extend(_answered(session, app_id, followups, user, settings, now))
     for followup in fu_store.all_followups(session):
-        if _silent(followup, now, no_reply_days):
+        if _silent(followup, now, settings.no_reply_days):
             quiet = replace(followup, outcome=Outcome.NO_REPLY, outcome_at=now)
             fu_store.save(session, quiet)
             changed.append(quiet)

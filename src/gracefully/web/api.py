@@ -19,9 +19,9 @@ from gracefully.service.followups import (
     edit_draft,
     get_followup,
     plan_followups,
-    plan_settings,
 )
 from gracefully.service.insights import gather_insights
+from gracefully.service.planning import plan_settings
 from gracefully.service.review import ReviewError, resolve, review_items
 from gracefully.web.models import (
     ApplicationDetailOut,

@@ -16,8 +16,9 @@ from markupsafe import Markup
 
 from gracefully.domain import Category, MoveKind, Reason, Stage, Status
 from gracefully.service.applications import NotFound, application_detail, list_applications
-from gracefully.service.followups import PENDING, plan_followups, plan_settings
+from gracefully.service.followups import PENDING, plan_followups
 from gracefully.service.insights import gather_insights
+from gracefully.service.planning import plan_settings
 from gracefully.service.review import review_items
 from gracefully.web.render import chart_svg, page
 from gracefully.web.state import WebState, current
