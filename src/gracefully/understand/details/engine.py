@@ -13,14 +13,19 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import takewhile
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as parser  # type: ignore[attr-defined]
 
 from gracefully.domain import Email, Evidence
-from gracefully.understand.details.anchors import anchor
+from gracefully.understand.details.anchors import Anchor, anchor
 from gracefully.understand.details.prefilter import Gate, Words, derive
 from gracefully.understand.sentences import LIMIT, Span, split
 
 MAX_MATCHES = 4
 """Matches tried per rule before giving up on it (bounds the work on odd mail)."""
+_LITERAL_RUN = 3
+"""Literal characters a pattern must open with for the regex engine's own scan to beat an anchor."""
 
 
 class Where(StrEnum):
@@ -135,16 +140,7 @@ class Table:
     def __init__(self, rules: Iterable[Rule]) -> None:
         self.rules = tuple(rules)
         parts = [(rule, part) for rule in self.rules for part in _parts(rule)]
-        self._compiled = tuple(
-            (
-                rule,
-                *_compile(part),
-                re.compile(rule.unless) if rule.unless else None,
-                anchor(part),
-                part.startswith("\\A"),
-            )
-            for rule, part in parts
-        )
+        self._compiled = tuple(_prepare(rule, part) for rule, part in parts)
         self._gate = Gate(
             [derive(part) if rule.where is Where.TEXT else None for rule, part in parts]
         )
@@ -185,6 +181,29 @@ class Table:
                     if once:
                         seen.add(hit.value)
                         break
+
+
+_Compiled = tuple[Rule, re.Pattern[str], bool, re.Pattern[str] | None, Anchor | None, bool]
+
+
+def _prepare(rule: Rule, part: str) -> _Compiled:
+    """The part compiled, with its must-not, its anchor and whether it reads only at the start.
+
+    A pattern that opens with a run of literal characters gets no anchor: the
+    regex engine scans for such a run itself, and faster than an anchor can.
+    """
+    pattern, bounded = _compile(part)
+    opening = None if _literal_run(pattern) >= _LITERAL_RUN else anchor(part)
+    unless = re.compile(rule.unless) if rule.unless else None
+    return rule, pattern, bounded, unless, opening, part.startswith("\\A")
+
+
+def _literal_run(pattern: re.Pattern[str]) -> int:
+    """How many literal characters the compiled pattern opens with (0 when case-folded)."""
+    items = parser.parse(pattern.pattern, pattern.flags)
+    if items.state.flags & re.IGNORECASE:
+        return 0
+    return sum(1 for _ in takewhile(lambda item: item[0] is sre.LITERAL, items))
 
 
 def _parts(rule: Rule) -> list[str]:
