@@ -6,17 +6,22 @@ from datetime import UTC, datetime
 
 from gracefully.domain import (
     Address,
+    Application,
     Category,
     Email,
     Evidence,
     Feedback,
+    Link,
+    LinkSignal,
     Malformed,
     Reading,
     Reason,
     Rejection,
     Stage,
 )
+from gracefully.store import applications as app_store
 from gracefully.store import mail as mail_store
+from gracefully.store import tracking as track_store
 from gracefully.store.db import Database
 from gracefully.understand import apply_corrections
 
@@ -120,3 +125,19 @@ def test_latest_correction_per_field_is_kept(db: Database) -> None:
         assert mail_store.corrections(s) == {
             EMAIL.id: {"stage": "assessment", "category": "rejection"}
         }
+
+
+def test_a_link_waiting_for_review_keeps_its_candidates(db: Database) -> None:
+    with db.transaction() as session:
+        mail_store.add_emails(session, [(EMAIL, READING)], keep_body={EMAIL.id})
+        ids = [
+            app_store.create(session, Application(company="Northwind", role=role), "northwind")
+            for role in ("Analyst", "Engineer")
+        ]
+        app_store.add_link(
+            session,
+            Link(EMAIL.id, None, LinkSignal.FUZZY, 0.5, "which role?", True, tuple(ids)),
+        )
+    with db.transaction() as session:
+        ((_, _, link),) = track_store.pending_links(session)
+    assert link.candidates == tuple(ids) and link.needs_review

@@ -28,6 +28,7 @@ def test_linking_case(world: dict[str, Any], case: dict[str, Any]) -> None:
     assert result.application_id == wanted, result.evidence
     assert result.signal is LinkSignal(expect["signal"]), result.evidence
     assert result.needs_review is expect["review"], result
+    assert set(result.candidates) == set(expect.get("candidates", result.candidates))
     assert result.evidence
     assert 0.0 <= result.confidence <= 1.0
 

@@ -110,3 +110,5 @@ class Link:
     confidence: float
     evidence: str = ""
     needs_review: bool = False
+    candidates: tuple[int, ...] = ()
+    """The applications a link waiting for review hesitated between, for the reviewer."""

@@ -13,7 +13,6 @@ signal naming the chosen application, and teaches company aliases.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -163,12 +162,10 @@ def _link_items(session: Session, settings: Settings) -> list[ReviewItem]:
 def _candidates(
     session: Session, index: track.TrackIndex, email: Email, reading: Reading, link: Link
 ) -> list[Application]:
-    """The applications the link hesitated between: its guess, those its evidence
-    names, and every application at a company the email points to."""
+    """The applications the link hesitated between: its guess, its candidates, and
+    every application at a company the email points to."""
     ids = [link.application_id] if link.application_id else []
-    ids += [int(n) for n in re.findall(r"#(\d+)", link.evidence)]
-    for listed in re.findall(r"\[([\d, ]+)\]", link.evidence):
-        ids += [int(n) for n in listed.split(",") if n.strip()]
+    ids += link.candidates
     for clue in track.clues_for(email, reading).companies:
         found = index.by_domain(clue.domain) if clue.domain else []
         ids += [k.id for k in found or index.by_company(clue.key)]

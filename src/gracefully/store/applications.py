@@ -139,6 +139,7 @@ def add_links(session: Session, links: Sequence[Link]) -> None:
             "confidence": link.confidence,
             "evidence": link.evidence,
             "needs_review": link.needs_review,
+            "candidates": list(link.candidates),
         }
         for link in {storage_id(x.email_id): x for x in links}.values()
     ]
@@ -169,6 +170,7 @@ def _link(row: LinkRow) -> Link:
         confidence=row.confidence,
         evidence=row.evidence,
         needs_review=row.needs_review,
+        candidates=tuple(row.candidates or ()),
     )
 
 

@@ -171,6 +171,7 @@ class LinkRow(Base):
     confidence: Mapped[float] = mapped_column(Float)
     evidence: Mapped[str] = mapped_column(Text, default="")
     needs_review: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    candidates: Mapped[list[int]] = mapped_column(JSON, default=list)
 
 
 class EventRow(Base):

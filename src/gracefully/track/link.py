@@ -46,6 +46,8 @@ class _Decision:
     why: str
     ambiguous: bool = False
     """Several applications fit: review, whatever the threshold."""
+    candidates: tuple[int, ...] = ()
+    """The applications it hesitated between, or the one its evidence is about."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +80,7 @@ def link(
         confidence=round(decision.confidence, 3),
         evidence=decision.why,
         needs_review=decision.ambiguous or decision.confidence < review_below,
+        candidates=decision.candidates,
     )
 
 
@@ -340,12 +343,14 @@ def _roleless(
     if not _continues(app, clues, category):
         return _ambiguous(company, _NEW_VOICE, roleless)
     if category is Category.CONFIRMATION and _has_mail(app):
-        return _new_role(company, f"a confirmation for {role!r}, after mail about #{app.id}")
+        return _new_role(
+            company, f"a confirmation for {role!r}, after mail about #{app.id}", near=app
+        )
     if app.status in _CLOSED:
         if category is Category.REJECTION:
             why = f"role {role!r}: #{app.id}, which is over already, without a role yet?"
             return _ambiguous(company, why, roleless)
-        return _new_role(company, f"{role!r}, while #{app.id} is over already")
+        return _new_role(company, f"{role!r}, while #{app.id} is over already", near=app)
     why = f"{company.why}; role {role!r} is likely that of #{app.id}, whose role was not known"
     return _link(company, app, _ROLELESS, why)
 
@@ -436,13 +441,17 @@ def _ambiguous(company: _Company, why: str, candidates: list[Known] | None = Non
     shown = candidates if candidates is not None else company.apps
     listed = ", ".join(f"#{a.id} {a.role or '(no role)'}" for a in shown)
     guess = shown[0].id if len(shown) == 1 else None
-    return _Decision(guess, company.clue.signal, _UNSURE, f"{company.why}; {why} [{listed}]", True)
+    why = f"{company.why}; {why} [{listed}]"
+    return _Decision(guess, company.clue.signal, _UNSURE, why, True, tuple(a.id for a in shown))
 
 
-def _new_role(company: _Company, why: str, confidence: float = _NEW) -> _Decision:
+def _new_role(
+    company: _Company, why: str, confidence: float = _NEW, near: Known | None = None
+) -> _Decision:
     return _Decision(
         None,
         LinkSignal.NEW,
         company.confidence * confidence / 0.97,
         f"new application at {company.key}: {why}",
+        candidates=(near.id,) if near is not None else (),
     )
