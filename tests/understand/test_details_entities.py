@@ -64,6 +64,26 @@ ROLES = [
         "Security Engineer",
     ),
     (mail("Title: Software Engineer III-\nLocation: Remote"), "Software Engineer III"),
+    (
+        mail("Thanks.", subject="Re: Ostara Interview Availability - Security Engineer"),
+        "Security Engineer",
+    ),
+    (mail("Thanks.", subject="Phone screen booked - Staff Designer  @Quillon"), "Staff Designer"),
+    (
+        mail("We got it.", subject="Fwd: Support Analyst-00041877 at Corvid Health"),
+        "Support Analyst",
+    ),
+    # a European posting marks its title for every gender; the mark belongs to the title
+    (
+        mail("Schedule:\nDay shifts Cloud Data Engineer H/F Lyon (69) You will build..."),
+        "Cloud Data Engineer H/F",
+    ),
+    (
+        mail("Ostara recrute un(e)\n\nCDI - Platform Engineer (M/F)\nNantes"),
+        "CDI - Platform Engineer (M/F)",
+    ),
+    (mail("3 years (Required) Backend Developer (m/w/d) in Köln"), "Backend Developer (m/w/d)"),
+    (mail("Wir suchen: Data Analyst (w/m/d)"), "Data Analyst (w/m/d)"),
     # a company after "applying to" is not a role, nor a subject that only names the company
     (mail("Thanks.", subject="Lumora Solar Application"), None),
     (mail("Thank you for applying to Lumora Labs. We will be in touch."), None),
@@ -143,6 +163,13 @@ CLEAN_ROLES = [
     ("Systems Analyst-R00105013", None, "Systems Analyst-R00105013"),
     ("Director of Platform, Job ID", None, "Director of Platform"),
     ("our team", None, None),
+    ("Buyer Intern, 2026 Summer U.S.", None, "Buyer Intern, 2026 Summer U.S."),
+    ("Data Analyst II &", None, "Data Analyst II"),
+    ("31QX80012 Intern, Data Science", None, "Intern, Data Science"),
+    ("Field Analyst - Denver Denver", None, "Field Analyst - Denver"),
+    ("QA Engineer (New Grad) (Open) QA Engineer (New Grad)", None, "QA Engineer (New Grad)"),
+    ("02/03/2026 Data Engineer H/F", None, "Data Engineer H/F"),
+    ("(Senior) Data Engineer (m/w/d)", None, "(Senior) Data Engineer (m/w/d)"),
 ]
 
 
@@ -185,6 +212,9 @@ RUNS = [
     " & ".join(["Data"] * 60),
     ".".join(["U"] * 200),
     " ".join(["(Word)"] * 300),
+    " ".join(["Data"] * 300) + " H/F",
+    "/".join("HFMWD" * 40),
+    " - ".join(["Word"] * 200) + " (m/w/d)",
 ]
 
 

@@ -278,6 +278,14 @@ _TITLE_NOUN = (
     r"|internship)s?\b"
 )
 """Lower case on purpose: a capitalised "Program" or "Internship" is part of the title."""
+_NOT_REPLY_MARK = r"(?<!\b(?i:re))(?<!\b(?i:fw))(?<!\b(?i:aw|wg))(?<!\b(?i:fwd))"
+"""The colon of "Re:" or "Fwd:" opens a subject, it does not separate a title."""
+_GENDER = (
+    r"[ \t]*(?:[-–][ \t]*)?(?:\((?:[HFMWDX]|NB)(?:/(?:[HFMWDX]|NB)){1,3}\)"
+    r"|\((?:[hfmwdx]/){1,3}[hfmwdx]\)|\b(?:[HFMWD]/){1,2}[HFMWD]\b|\b(?:[hfmwd]/){1,2}[hfmwd]\b)"
+)
+"""A European posting marks its title for every gender ("Data Engineer H/F", "(m/w/d)"):
+the title as written ends with the mark."""
 _APPLY = r"(?i:applica(?:tion|nt)|applying|applied|apply|interest|resume|submission|candidacy)"
 
 ROLE: tuple[Rule, ...] = (
@@ -341,14 +349,31 @@ ROLE: tuple[Rule, ...] = (
         "subject-after-separator",
         "role",
         "",
-        r"(?:[|:–—]|\s-) " + _TITLE + r"$",
+        r"(?:[|–—]|" + _NOT_REPLY_MARK + r":|\s-) " + _TITLE + r"(?:[ \t]+@[ \t]*[\w&.-]+)?$",
         where=Where.SUBJECT,
+        cased=True,
+    ),
+    Rule(
+        "subject-title-at",
+        "role",
+        "",
+        r"^(?:(?i:re|fwd?|aw|wg):[ \t]*)*"
+        + _TITLE
+        + r"(?: (?i:at|with)|[ \t]*@) [A-Z][^\n]{0,60}$",
+        where=Where.SUBJECT,
+        cased=True,
+    ),
+    Rule(
+        "gendered-title",
+        "role",
+        "",
+        r"(?P<v>" + _TWORD + r"(?:" + _TJOIN + _TWORD + r"){0,8}?" + _GENDER + r")",
         cased=True,
     ),
 )
 
 WEAK_ROLE_RULES = frozenset(
-    {"subject-application-for", "application-for", "subject-after-separator"}
+    {"subject-application-for", "application-for", "subject-after-separator", "subject-title-at"}
 )
 """Rules whose lead-in also precedes a company ("applying to Lumora"): they need a title word."""
 

@@ -32,20 +32,30 @@ _TRAILING = re.compile(r"(?:[\s,.!:;|–—-]+|\s+(?:and|&|at|with|in|for|the|to
 _PRONOUN = re.compile(r"\s+I$")
 """A run-on sentence drags the next one's "I" into a name ("Corvid Staffing I am writing")."""
 _NOT_YEAR = r"(?!(?:19|20)\d\d\b)"
+_LEVEL = r"(?i:senior|junior|sr|jr|lead|principal|associate|trainee)"
+"""A level in brackets opens a title ("(Senior) Data Engineer"); another aside does not."""
 _ROLE_TRIMS = (
     re.compile(r"[\s,]+(?:[A-Z]{1,3}-)?\d[\d-]{4,}$"),  # ", 210821" / " 2024-3246"
     re.compile(r"\s*\((?:[^()]*\b(?:ID|id|[Nn]umber|[Nn]o|[Rr]eq)\b[^()]*|[A-Z]{0,4}-?\d{4,})\)$"),
     re.compile(r"\s*\(\s*(?:[A-Z]{1,4}-?\d{3,}|\d{4}-\d+|\d{5,})\s*\)$"),  # "( R4420 )"
-    re.compile(r"\s*\((?:Open|Closed|Filled)\)$"),  # an ATS status, not the title
+    re.compile(r"\s*\((?:Open|Closed|Filled)\)(?=\s|$)"),  # an ATS status, not the title
     re.compile(r",?\s*(?:Job|Req(?:uisition)?) ?(?:ID|#|Number)$"),
     re.compile(r"\s*[-–|]\s*\d{5,}$"),  # "-1336182": a bare number is an id
     re.compile(r"\s+[-–|]\s*[A-Z]{0,4}[ _-]?\d{4,}[A-Z0-9]*$"),  # " - IT 00001031" (glued: kept)
     re.compile(r"^" + _NOT_YEAR + r"[A-Z]{0,4}[-_]?\d{4,}[A-Z]{0,2}\b\s*(?:[-–]\s*)?"),  # ids ahead
+    re.compile(r"^\d{1,3}[A-Z]{1,4}\d{4,}\s+"),  # "22WD64572 Analyst": a dated id ahead
+    re.compile(
+        r"^(?:\d{1,2}/\d{1,2}/\d{2,4}|\((?!" + _LEVEL + r"\))[^()]*\))\s+"
+    ),  # a date, an aside
     re.compile(r"^[A-Z][\w&.\- ]{0,40}['’]s\s+(?=[A-Z])"),  # "Lumora's Data Analyst"
     re.compile(r"^[^-–]{2,40}[-–]\s*(?=[A-Z]{0,4}\d{4,}\s)"),  # "Sam Lee - JR0211 Data Analyst"
     re.compile(r"\s+(?:Position|Role|Opening|Job|Req|Vacancy|Posting)$"),  # subject Title Case
     re.compile(r"^(?:Position|Role|Job|Post) (?:of|for)\s+"),
 )
+_ROLE_TRAILING = re.compile(
+    r"(?:[\s,!:;|–—-]|(?<![A-Z]\.[A-Z])\.|\s+(?:&|(?:and|at|with|in|for|the|to|is|has)\b))+$"
+)
+"""What a title capture drags at its end, but not the last dot of an initialism ("U.S.")."""
 _ROLE_CUT = re.compile(r"\s+(?:(?:and|in|at) (?:the|our)|at|with|here at|within|@)\s+(?=\S)")
 
 
@@ -80,7 +90,8 @@ def clean_role(value: str, company: str | None = None) -> str | None:
     for _ in range(2):
         for trim in _ROLE_TRIMS:
             value = trim.sub("", value)
-        value = _TRAILING.sub("", value).strip(" \"'“”")
+        value = _ROLE_TRAILING.sub("", value).strip(" \"'“”")
+    value = _unrepeated(value)
     lowered = value.lower()
     if (
         len(value) < 2
@@ -91,6 +102,16 @@ def clean_role(value: str, company: str | None = None) -> str | None:
         return None
     if lowered.split()[0] in {"your", "our", "this", "that", "my", "we", "you", "it", "all", "any"}:
         return None
+    return value
+
+
+def _unrepeated(value: str) -> str:
+    """The title once, when its last words come twice in a row: a table flattened to text
+    says a cell twice ("... - San Francisco San Francisco")."""
+    words = value.split()
+    for count in range(len(words) // 2, 0, -1):
+        if words[-count:] == words[-2 * count : -count]:
+            return " ".join(words[:-count])
     return value
 
 
