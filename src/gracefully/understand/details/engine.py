@@ -105,7 +105,9 @@ class Doc:
         """The sentences, split on first use (mail with no hit never needs them)."""
         if self._spans is None:
             raw = self._raw_text
-            self._spans = [(s, e, raw[s:e]) for s, e, _ in split(self.text, len(raw))]
+            self._spans = split(self.text, len(raw))
+            if self.text is not raw:  # odd spaces were made plain: quote the original
+                self._spans = [(s, e, raw[s:e]) for s, e, _ in self._spans]
             self._starts = [start for start, _, _ in self._spans]
         return self._spans
 
