@@ -73,6 +73,25 @@ ROLES = [
         mail("We got it.", subject="Fwd: Support Analyst-00041877 at Corvid Health"),
         "Support Analyst",
     ),
+    (mail("Sadly we stopped hiring for our Web Developer intern role."), "Web Developer intern"),
+    (
+        mail("Thanks for your interest in the Field Sales intern position at Ostara."),
+        "Field Sales intern",
+    ),
+    (
+        mail("We regret that your Junior QA Tester(Contract) application ended."),
+        "Junior QA Tester(Contract)",
+    ),
+    (mail("We will not proceed with your Lumora application."), None),
+    (
+        mail("Thank you for your interest in Data Analyst Master's Intern-1204551."),
+        "Data Analyst Master's Intern",
+    ),
+    (
+        mail("You applied to the following position, Risk Analyst, Payments – Fall 2026 .\n"),
+        "Risk Analyst, Payments – Fall 2026",
+    ),
+    (mail("was submitted for the position\n of Platform Lead . Thanks"), "Platform Lead"),
     # a European posting marks its title for every gender; the mark belongs to the title
     (
         mail("Schedule:\nDay shifts Cloud Data Engineer H/F Lyon (69) You will build..."),

@@ -273,6 +273,31 @@ _TITLE = r"(?P<v>" + _TWORD + r"(?:" + _TJOIN + _TWORD + r"){0,14})"
 """A job title as written: capitalised words, numbers and (parts), joined by spaces,
 dashes, slashes, commas and a few small words. A lower-case word ends it, so a
 capture cannot run on into the next clause; `clean_role` trims ids and the company."""
+_TLOWER = (
+    r"(?!(?:and|or|the|a|an|we|you|to|for|at|in|on|with|our|your|this|that|will|be|is|are|of"
+    r"|from|as|by|not|has|have)\b)[a-z][a-z-]{2,}"
+)
+_HEAD = (
+    r"(?:intern|internship|engineer|developer|analyst|scientist|designer|manager|associate"
+    r"|specialist|consultant|coordinator|architect|researcher)s?\b"
+)
+_TITLE_LOOSE = (
+    r"(?P<v>"
+    + _TWORD
+    + r"(?:"
+    + _TJOIN
+    + r"(?:"
+    + _TLOWER
+    + _TJOIN
+    + r")?"
+    + _TWORD
+    + r"){0,14}(?:[ \t]+"
+    + _HEAD
+    + r")?)"
+)
+"""A title whose end the lead-in fixes ("the Business intelligence Analyst position", "our Web
+Developer intern role"): a lower-case word may sit between capitalised ones, and a lower-case
+head noun may close it."""
 _TITLE_NOUN = (
     r"(?:position|role|opening|posting|vacancy|job|req|requisition|opportunity|program|programme"
     r"|internship)s?\b"
@@ -293,9 +318,10 @@ ROLE: tuple[Rule, ...] = (
         "labelled-title",
         "role",
         "",
-        r"\b(?i:(?:position|role|post|job|title) of:?|(?:position|role|job|job title|title"
-        r"|position title|position applied for|(?:following|this) (?:position|job|role)s?"
-        r"(?:\(s\))?(?: at [^:\n]{1,40})?)[ \t]*:)[ \t]*\n?[\s•·*-]*"
+        r"\b(?i:(?:position|role|post|job|title)[ \t]*\n?[ \t]*of:?"
+        r"|following (?:position|job|role)s?,|(?:position|role|job|job title|title|position title"
+        r"|position applied for|(?:following|this) (?:position|job|role)s?(?:\(s\))?"
+        r"(?: at [^:\n]{1,40})?)[ \t]*:)[ \t]*\n?[\s•·*-]*"
         r"(?!(?i:position|job|role|title)\b)" + _TITLE,
         cased=True,
     ),
@@ -305,7 +331,7 @@ ROLE: tuple[Rule, ...] = (
         "",
         r"\b(?:for|to|in|about|of|on|regarding|with|and|For|To)(?: (?:the|our|this|your|an|a))?"
         r"(?: (?:open|current|recent))? [\"“]?"
-        + _TITLE
+        + _TITLE_LOOSE
         + r"[\"”]?(?: \([^)\n]{1,40}\))? "
         + _TITLE_NOUN,
         cased=True,
@@ -317,6 +343,13 @@ ROLE: tuple[Rule, ...] = (
         r"\b(?i:your application was sent to)[ \t]*([^\n]{1,80}?)[ \t]*\n[ \t]*\1[ \t]*\n[ \t]*"
         + _TITLE
         + r"[ \t]*\n",
+        cased=True,
+    ),
+    Rule(
+        "your-title-application",
+        "role",
+        "",
+        r"\b(?i:your|the)(?: (?i:recent))? " + _TITLE_LOOSE + r" (?i:application|candidacy)\b",
         cased=True,
     ),
     Rule(
@@ -373,7 +406,13 @@ ROLE: tuple[Rule, ...] = (
 )
 
 WEAK_ROLE_RULES = frozenset(
-    {"subject-application-for", "application-for", "subject-after-separator", "subject-title-at"}
+    {
+        "subject-application-for",
+        "application-for",
+        "subject-after-separator",
+        "subject-title-at",
+        "your-title-application",
+    }
 )
 """Rules whose lead-in also precedes a company ("applying to Lumora"): they need a title word."""
 

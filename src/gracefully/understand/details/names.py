@@ -47,7 +47,7 @@ _ROLE_TRIMS = (
     re.compile(
         r"^(?:\d{1,2}/\d{1,2}/\d{2,4}|\((?!" + _LEVEL + r"\))[^()]*\))\s+"
     ),  # a date, an aside
-    re.compile(r"^[A-Z][\w&.\- ]{0,40}['’]s\s+(?=[A-Z])"),  # "Lumora's Data Analyst"
+    re.compile(r"^(?!.{0,40}?(?i:bachelor|master)['’]s)[A-Z][\w&.\- ]{0,40}['’]s\s+(?=[A-Z])"),
     re.compile(r"^[^-–]{2,40}[-–]\s*(?=[A-Z]{0,4}\d{4,}\s)"),  # "Sam Lee - JR0211 Data Analyst"
     re.compile(r"\s+(?:Position|Role|Opening|Job|Req|Vacancy|Posting)$"),  # subject Title Case
     re.compile(r"^(?:Position|Role|Job|Post) (?:of|for)\s+"),
