@@ -7,6 +7,7 @@ plain `re.finditer`.
 
 from __future__ import annotations
 
+import dataclasses
 import mailbox
 import re
 from pathlib import Path
@@ -144,3 +145,22 @@ def test_skipped_values_are_not_scanned_even_when_added_between_hits() -> None:
         seen.append(hit.value)
         skip.add("third")
     assert seen == ["first", "second"]
+
+
+def test_a_rule_is_not_tried_without_what_it_needs() -> None:
+    rule = details.Rule("mark", "role", "", r"(?P<v>[A-Z]\w+) \(m/w/d\)", cased=True)
+    gated = Table([dataclasses.replace(rule, needs=r"\(m/")])
+    assert gated._compiled[0][6] is not None
+    marked = Doc(Email("e", "s", None, None, "We hire a Developer (m/w/d) now."))
+    plain = Doc(Email("e", "s", None, None, "We hire a Developer now."))
+    assert [hit.value for hit in gated.hits(marked)] == ["Developer"]
+    assert list(gated.hits(plain)) == [] == list(Table([rule]).hits(plain))
+
+
+def test_what_a_shipped_rule_needs_holds_wherever_it_matches() -> None:
+    """Checked on the demo mail for every rule that declares `needs` (none may yet)."""
+    for rule in (rule for rule in RULES if rule.needs):
+        needs, compiled = re.compile(rule.needs), re.compile(rule.pattern)
+        for source, _ in _sources(rule):
+            if compiled.search(source):
+                assert needs.search(source), rule.name

@@ -45,6 +45,9 @@ class Rule:
     rules that copy names as written, with `(?i:...)` lead-ins). When `value`
     is empty, the pattern's group `v` is the value. `unless` is the must-not:
     when it matches the sentence (or the whole subject/sender) the hit is dropped.
+    `needs` is a cheap pattern that must occur in the same source for `pattern`
+    to be tried at all (it must hold wherever `pattern` matches): for a rule with
+    no literal word for the prefilter, whose scan would otherwise try every character.
     """
 
     name: str
@@ -54,6 +57,7 @@ class Rule:
     unless: str = ""
     where: Where = Where.TEXT
     cased: bool = False
+    needs: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,11 +163,11 @@ class Table:
         compiled = self._compiled
         raw, low = doc._raw, doc._low
         for index in self._gate.open(doc.words):
-            rule, pattern, bounded, unless, opening, at_start = compiled[index]
+            rule, pattern, bounded, unless, opening, at_start, needs = compiled[index]
             if rule.value in seen:
                 continue
             source = raw[rule.where] if rule.cased else low[rule.where]
-            if not source:
+            if not source or (needs is not None and needs.search(source) is None):
                 continue
             if at_start:
                 matches = iter([found] if (found := pattern.match(source)) else [])
@@ -185,11 +189,13 @@ class Table:
                         break
 
 
-_Compiled = tuple[Rule, re.Pattern[str], bool, re.Pattern[str] | None, Anchor | None, bool]
+Pattern = re.Pattern[str]
+_Compiled = tuple[Rule, Pattern, bool, Pattern | None, Anchor | None, bool, Pattern | None]
 
 
 def _prepare(rule: Rule, part: str) -> _Compiled:
-    """The part compiled, with its must-not, its anchor and whether it reads only at the start.
+    """The part compiled, with its must-not, its anchor, whether it reads only at the
+    start, and what it needs.
 
     A pattern that opens with a run of literal characters gets no anchor: the
     regex engine scans for such a run itself, and faster than an anchor can.
@@ -197,7 +203,8 @@ def _prepare(rule: Rule, part: str) -> _Compiled:
     pattern, bounded = _compile(part)
     opening = None if _literal_run(pattern) >= _LITERAL_RUN else anchor(part)
     unless = re.compile(rule.unless) if rule.unless else None
-    return rule, pattern, bounded, unless, opening, part.startswith("\\A")
+    needs = re.compile(rule.needs) if rule.needs else None
+    return rule, pattern, bounded, unless, opening, part.startswith("\\A"), needs
 
 
 def _literal_run(pattern: re.Pattern[str]) -> int:
