@@ -135,7 +135,19 @@ CONTACTS = [
     (mail("Thanks again, and good luck.\n\nMarta"), "Marta"),
     (mail("Hello", subject="Interview with Iris Haldane - Data Analyst"), "Iris Haldane"),
     (mail("We will not proceed.", sender="tomas.berg@lumora.com", name="Tomas Berg"), "Tomas Berg"),
+    (mail("We will not proceed.\r\n\r\nKind regards,\r\nNora Quist\r\n"), "Nora Quist"),
+    (mail("Not this time.\n\nSincerely,\nIda & Paolo, the Quillon Hiring Team"), "Ida & Paolo"),
+    (
+        mail("Please reply to Wren.Halvorsen@ostara.example with times.\n\nRegards,"),
+        "Wren Halvorsen",
+    ),
+    (
+        mail("Thanks for applying to Lumora.", subject="Call with Iris Haldane & Sam Carter"),
+        "Iris Haldane",
+    ),
     # teams, companies, systems and the addressee are not a contact
+    (mail("See you in class.\n\nSincerely,\n\nLumora Training\n"), None),
+    (mail("Please reply to careers@ostara.example with times."), None),
     (mail("We will not proceed.\n\nBest,\nThe Recruiting Team"), None),
     (mail("We will not proceed.\n\nThanks,\nLumora's Talent Acquisition Team"), None),
     (mail("We will not proceed.\n\nWarm Regards,\nCorvid Talent Acquisition Team"), None),
@@ -206,6 +218,9 @@ CLEAN_PEOPLE = [
     ("Red Lantern", None, "Red Lantern"),
     ("ANA LIMA", None, "Ana Lima"),
     ("Thanks", None, None),
+    ("Ida & Paolo", None, "Ida & Paolo"),
+    ("Ida &", None, None),
+    ("Wren.Halvorsen", None, "Wren Halvorsen"),
 ]
 
 

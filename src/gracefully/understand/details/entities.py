@@ -419,7 +419,9 @@ WEAK_ROLE_RULES = frozenset(
 _PERSON = r"(?P<v>" + NAME_WORD + r"(?:[ \t]+" + NAME_WORD + r"){0,3})"
 """Up to four name-like words; `clean_person` cuts a job title that follows and
 refuses team, company and greeting words."""
-_NAME_END = r"(?=[ \t]*(?:$|\n|,|\||[ \t]-|[ \t]{2}|<|\(|/))"
+_SIGNERS = r"(?P<v>" + NAME_WORD + r"(?:[ \t]+(?:&[ \t]+)?" + NAME_WORD + r"){0,3})"
+"""A sign-off may name two people who write together ("Ana & Joel")."""
+_NAME_END = r"(?=[ \t]*(?:$|\r?\n|,|\||[ \t]-|[ \t]{2}|<|\(|/))"
 _CLOSING = (
     r"\b(?:B(?i:est(?: regards| wishes)?)|K(?i:ind regards)|W(?i:arm(?:est)? (?:regards|wishes)"
     r"|armly|ith (?:thanks|best wishes|kind regards))|R(?i:egards|espectfully)|S(?i:incerely"
@@ -435,7 +437,7 @@ CONTACT: tuple[Rule, ...] = (
         "sign-off",
         "contact",
         "",
-        _CLOSING + r"[ \t]*[,.!-]?[ \t]*\n[\s>]*(?:--[ \t]*\n[\s>]*)?" + _PERSON + _NAME_END,
+        _CLOSING + r"[ \t]*[,.!-]?[ \t]*\r?\n[\s>]*(?:--[ \t]*\r?\n[\s>]*)?" + _SIGNERS + _NAME_END,
         cased=True,
     ),
     Rule(
@@ -466,6 +468,14 @@ CONTACT: tuple[Rule, ...] = (
         cased=True,
     ),
     Rule(
+        "reply-to-named-address",
+        "contact",
+        "",
+        r"\b(?i:reply to|contact|email|e-mail|write to|reach out to|reach me at|send (?:it|them)"
+        r" to)[: \t]+(?P<v>[A-Z][a-z]+\.[A-Z][a-z]+)@",
+        cased=True,
+    ),
+    Rule(
         "spoke-with",
         "contact",
         "",
@@ -487,7 +497,7 @@ CONTACT: tuple[Rule, ...] = (
         "name-closes-the-mail",
         "contact",
         "",
-        r"\n[ \t>]*" + _PERSON + r"[ \t]*$",
+        r"\n[ \t>]*" + _PERSON + r"[ \t\r]*$",
         cased=True,
     ),
 )

@@ -148,6 +148,7 @@ NAME_WORD = (
 )
 """One word of a person's name as written: capitalised, hyphenated, an initial or in capitals."""
 _NAME_SHAPE = re.compile(NAME_WORD)
+_MAILBOX_NAME = re.compile(rf"[{_UPPER}][{_LOWER}]+\.[{_UPPER}][{_LOWER}]+")
 _SENDER_WORD = re.compile(rf"[{_UPPER}][{_LOWER}'’]+(?:-[{_UPPER}][{_LOWER}'’]+)?|[A-Z]\.?")
 """A display name's word: capitalised (hyphenated) or an initial, never in capitals."""
 
@@ -155,19 +156,26 @@ _SENDER_WORD = re.compile(rf"[{_UPPER}][{_LOWER}'’]+(?:-[{_UPPER}][{_LOWER}'�
 def clean_person(
     value: str, company: str | None, org: str = "", greeted: str | None = None
 ) -> str | None:
-    """The name as written, cut before a job title; None for teams, companies and the addressee."""
+    """The name as written, cut before a job title; None for teams, companies and the addressee.
+
+    A mailbox that spells its owner ("Ana.Lima@") gives the name with a space."""
+    if _MAILBOX_NAME.fullmatch(value):
+        value = value.replace(".", " ")
     words = value.split()
     kept: list[str] = []
     for word in words:
         lowered = word.lower().strip(".,")
         if kept and lowered in PERSON_TITLES:
             break
+        if kept and word == "&":
+            kept.append(word)
+            continue
         if lowered in NOT_PERSON or not _NAME_SHAPE.fullmatch(word):
             return None
         kept.append(word)
     value = " ".join(kept)
     lowered = value.lower()
-    if not kept or len(kept) > 4 or len(value) < 2:
+    if not kept or len(kept) > 5 or len(value) < 2 or kept[-1] == "&":
         return None
     if company and (lowered in company.lower() or company.lower() in lowered):
         return None
