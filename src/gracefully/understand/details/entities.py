@@ -402,6 +402,7 @@ ROLE: tuple[Rule, ...] = (
         "",
         r"(?P<v>" + _TWORD + r"(?:" + _TJOIN + _TWORD + r"){0,8}?" + _GENDER + r")",
         cased=True,
+        needs=r"\((?:[HFMWDX]|NB)/|\([hfmwdx]/|\b[HFMWDhfmwd]/[HFMWDhfmwd]\b",
     ),
 )
 
