@@ -52,8 +52,29 @@ def test_advice_alone_does_not_fail() -> None:
     assert [f["code"] for f in json.loads(result.output)] == ["no_thanks"]
 
 
+def test_a_reply_is_judged_on_its_own_words_not_the_quoted_rejection() -> None:
+    reply = (
+        GOOD + "Data Analyst at Fabrikam\n\n"
+        "On Tue, 4 Mar 2025 at 10:12, Maya Ortiz <maya@northwind.example> wrote:\n"
+        "> Dear Alex, we will not reconsider and cannot give feedback.\n"
+        "> Could you fill in our survey? Would you rate us?\n"
+    )
+    args = ["--to", "Maya Ortiz", "--company", "Northwind Labs", "--feedback-refused"]
+    result = runner.invoke(app, [*args, "--json"], input=reply)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == []
+
+
 def test_help_explains_every_option() -> None:
     result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0
-    for option in ("--to", "--company", "--role", "--feedback-refused", "--json", "stdin"):
+    for option in (
+        "--to",
+        "--company",
+        "--role",
+        "--feedback-refused",
+        "--json",
+        "stdin",
+        "quoted",
+    ):
         assert option in result.output

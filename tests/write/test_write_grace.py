@@ -85,3 +85,101 @@ def test_length_limit_comes_from_the_context() -> None:
     text = "Thank you for your time. " * 8
     assert check(text, GraceContext(max_words=40)) == []
     assert [f.code for f in check(text, GraceContext(max_words=20))] == ["too_long"]
+
+
+# --- hand-written notes in many voices (tests/fixtures/grace) -----------------
+
+NOTES_DIR = Path(__file__).resolve().parents[1] / "fixtures" / "grace"
+NOTES = [
+    json.loads(line)
+    for name in ("notes.jsonl", "holdout.jsonl")
+    for line in (NOTES_DIR / name).read_text().splitlines()
+    if line.strip()
+]
+
+
+def _found(note: dict) -> dict[str, str]:
+    return {f.code: f.severity.value for f in check(note["text"], _context(note["context"]))}
+
+
+def test_the_note_set_is_large_and_balanced() -> None:
+    kinds = [n["kind"] for n in NOTES]
+    assert len(NOTES) >= 80 and abs(kinds.count("gracious") - kinds.count("bad")) <= 10
+    assert all(
+        s == "advice" for n in NOTES if n["kind"] == "gracious" for s in n["expect"].values()
+    )
+
+
+@pytest.mark.parametrize(
+    "note", [n for n in NOTES if n["kind"] == "gracious"], ids=lambda n: n["id"]
+)
+def test_a_gracious_note_gets_no_block(note: dict) -> None:
+    assert "block" not in _found(note).values()
+
+
+@pytest.mark.parametrize("note", [n for n in NOTES if n["kind"] == "bad"], ids=lambda n: n["id"])
+def test_a_bad_note_gets_its_labelled_blocks(note: dict) -> None:
+    found = _found(note)
+    assert {c for c, s in note["expect"].items() if s == "block"} <= {
+        c for c, s in found.items() if s == "block"
+    }
+
+
+@pytest.mark.parametrize("note", NOTES, ids=lambda n: n["id"])
+def test_a_note_gets_exactly_its_labelled_findings(note: dict) -> None:
+    assert _found(note) == note["expect"]
+
+
+# --- general behaviour the note set relies on ---------------------------------
+
+MAYA = GraceContext(to_name="Maya Ortiz", company="Northwind Labs")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I won't ask you to reconsider; I only wanted to say thank you.",
+        "It was not a waste of my time at all, thank you.",
+        "I was very disappointed, but I respect the decision. Thank you.",
+        "Thank you. I hope there is another chance to work together.",
+        "Thank you. I know I made a mistake on the SQL question.",
+        "Thank you. In my previous job at Fabrikam Retail I built the same reports.",
+        "Thank you. It was lovely to meet you at Data Week Lisbon.",
+        "Thank you. Obviously you had many strong candidates.",
+    ],
+)
+def test_gracious_wordings_do_not_block(sentence: str) -> None:
+    assert not [f for f in check(sentence, MAYA) if f.severity is Severity.BLOCK]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Thanks. I don't feel I was given a fair chance.", "bitterness"),
+        ("Thanks. I guess loyalty doesn't count for much there.", "bitterness"),
+        ("Thanks. I would ask you to take another look at my application.", "arguing"),
+        ("Thanks. I would like to appeal against the outcome.", "arguing"),
+        ("Thanks. I'd even take an unpaid internship.", "pleading"),
+        ("Thanks. I'm not asking much: please give me one more chance.", "pleading"),
+        ("Thanks for the template rejection.", "bitterness"),
+        ("Thanks. I expect a reply by Monday.", "rudeness"),
+    ],
+)
+def test_bad_wordings_block(sentence: str, code: str) -> None:
+    assert code in {f.code for f in check(sentence, MAYA)}
+
+
+def test_a_greeting_may_use_a_short_form_of_the_name() -> None:
+    ctx = GraceContext(to_name="Tomas Varga")
+    assert check("Hi Tom,\n\nThank you for the update.", ctx) == []
+    [finding] = check("Tim,\n\nThank you for the update.", ctx)
+    assert (finding.code, finding.trigger) == ("wrong_name", "Tim,")
+
+
+def test_items_listed_under_an_ask_are_each_an_ask() -> None:
+    text = "Thank you. Could you:\n- share feedback\n- refer me to the data team\n"
+    [finding] = check(text, GraceContext())
+    assert finding.code == "many_asks"
+    assert finding.trigger == "- share feedback; - refer me to the data team"
+    listed = "Thank you. What I enjoyed:\n- the case study\n- the team lunch\n"
+    assert check(listed, GraceContext()) == []

@@ -39,7 +39,9 @@ def check(
     ask after feedback was refused, a wrong name or company and unfilled
     placeholders (these block: exit code 1), and gives advice on length, a
     missing thank-you, several asks and impersonal greetings. The options give
-    the context a draft would have; without them, names are not checked.
+    the context a draft would have; without them, names are not checked. Only
+    your own words are judged: paste a reply with the rejection quoted below it
+    ("On ... wrote:", "> " lines, "From: ... Sent:") and your signature as is.
     """
     text = file.read_text() if file else sys.stdin.read()
     findings = check_text(

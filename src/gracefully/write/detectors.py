@@ -50,8 +50,18 @@ def _compile(patterns: Iterable[Pattern]) -> tuple[re.Pattern[str], ...]:
     return tuple(p if isinstance(p, re.Pattern) else re.compile(p, re.IGNORECASE) for p in patterns)
 
 
-def phrases(*patterns: Pattern, unless: Iterable[Pattern] = ()) -> Detector:
-    """Fires on each phrase matching a pattern, in a sentence no `unless` pattern matches."""
+NEGATED = re.compile(
+    r"(?:\bnot(?! sure)|n['’]t|\bnever|\bno need to|\bnor|\bwithout)\b[^,;:.!?]{0,25}$",
+    re.IGNORECASE,
+)
+"""Words just before a phrase that deny it: "I'm not asking you to reconsider"."""
+
+
+def phrases(
+    *patterns: Pattern, unless: Iterable[Pattern] = (), negatable: bool = False
+) -> Detector:
+    """Fires on each phrase matching a pattern, in a sentence no `unless` pattern
+    matches; a `negatable` phrase is spared when a negation comes just before it."""
     found, guards = _compile(patterns), _compile(unless)
 
     def detect(text: str, _: GraceContext) -> list[str]:
@@ -61,7 +71,17 @@ def phrases(*patterns: Pattern, unless: Iterable[Pattern] = ()) -> Detector:
             if not any(g.search(s) for g in guards)
             for p in found
             for m in p.finditer(s)
+            if not (negatable and NEGATED.search(s[: m.start()]))
         ]
+
+    return detect
+
+
+def either(*detectors: Detector) -> Detector:
+    """Fires on what any of `detectors` fires on (each may carry its own guards)."""
+
+    def detect(text: str, ctx: GraceContext) -> list[str]:
+        return [hit for d in detectors for hit in d(text, ctx)]
 
     return detect
 
@@ -73,22 +93,39 @@ ASKS = _compile(
         r"\bplease (?:keep|let|consider|share|send|tell|pass|point|forward|add)\b",
         r"\bkeep me in mind\b",
         r"\b(?:be|being) considered\b",
-        r"\bif you (?:could|can|have|were able|are able|are open|'re open)\b",
-        r"\bI(?:'d| would) (?:welcome|appreciate|value|love to hear)\b",
-        r"\bI(?:'d| would) be (?:grateful|glad|happy|delighted|keen) (?:for|if|to hear)\b",
+        r"\bif you (?:could|can|have|were able|are able|'re able|are open|'re open)\b",
+        r"\bI(?:'d| would) (?:also |really |greatly |very much |truly )*"
+        r"(?:welcome|appreciate|value|love to hear)\b",
+        r"\bI(?:'d| would) be (?:so |very |really )?(?:grateful|glad|happy|delighted|keen) "
+        r"(?:for|if|to hear)\b",
+        r"\b(?:would be|is|are) (?:hugely |greatly |much |very much |really |so )?appreciated\b",
         r"\b(?:open|glad) to (?:a|an) (?:short |brief |quick )?(?:call|chat|conversation)\b",
     )
 )
 COURTESY = _compile((r"\bdon't hesitate\b", r"\bfeel free\b", r"\bif (?:there is|I can)\b"))
+BULLET = re.compile(r"^(?:[-*•‣▪–]|\d{1,2}[.)])\s+")
+
+
+def _is_ask(sentence: str) -> bool:
+    if sentence.endswith("?") and word_count(sentence) < 3:
+        return False  # "Seriously?", "Really?": an exclamation, not an ask
+    return any(a.search(sentence) for a in ASKS) and not any(c.search(sentence) for c in COURTESY)
 
 
 def asks(text: str) -> list[str]:
-    """Sentences that ask the reader for something (courtesies are not asks)."""
-    return [
-        s
-        for s in sentences(text)
-        if any(a.search(s) for a in ASKS) and not any(c.search(s) for c in COURTESY)
-    ]
+    """Sentences that ask the reader for something (courtesies are not asks).
+
+    An ask that ends in a colon introduces a list: each item is its own ask
+    ("Could you:" then "- share feedback", "- refer me").
+    """
+    found, listing = [], False
+    for s in sentences(text):
+        if BULLET.match(s):
+            found += [s] if listing else []
+            continue
+        listing = _is_ask(s) and s.endswith(":")
+        found += [s] if _is_ask(s) and not listing else []
+    return found
 
 
 def asks_matching(*patterns: Pattern) -> Detector:
@@ -124,24 +161,52 @@ def over_length(text: str, ctx: GraceContext) -> list[str]:
 # --- names and companies -----------------------------------------------------
 
 _TITLES = {"mr", "mrs", "ms", "mx", "dr", "prof", "miss"}
-_GENERIC = {"there", "all", "everyone", "team", "folks", "hiring", "sir", "madam", "recruiter"}
+_GENERIC = {
+    "there", "all", "everyone", "team", "folks", "hiring", "sir", "madam", "recruiter",
+    "manager", "recruitment", "recruiting", "talent", "acquisition", "hr", "people", "panel",
+    "committee", "colleagues", "both", "again", "dear", "hi", "hello", "hey", "thanks",
+    "thank", "understood", "noted", "sorry", "apologies", "ok", "okay", "great", "sure",
+    "morning", "afternoon", "evening", "i",
+}  # fmt: skip
 _TEAM_WORDS = r"(?:team|folks|recruiting|hiring|talent|people)\b"
 _NAME = r"([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})"
 GREETING = re.compile(
-    r"^[ \t]*(?i:hi|hello|dear|hey|good (?:morning|afternoon|evening)|greetings),?[ \t]+"
-    + _NAME
-    + r"(?P<rest>[ \t]+\w+)?",
+    r"^[ \t]*(?i:hi|hello|dear|hey|good (?:morning|afternoon|evening)|greetings"
+    r"|thanks|thank you|many thanks),?[ \t]+" + _NAME + r"(?P<rest>[ \t]+\w+)?",
     re.MULTILINE,
 )
-_ORG = r"([A-Z][\w&'’.-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’.-]*){0,3})"
+SALUTATION = re.compile(r"\A\s*" + _NAME + r"[ \t]*(?:,[ \t]*(?:\n|\Z)|[ \t][-–—][ \t])(?P<rest>)")
+"""A note that opens with the bare name: "Maya," on its own line."""
+_MORE = r"[ \t]+(?:&[ \t]+)?(?!I\b|I['’])[A-Z][\w&'’.-]*"
+_ORG = rf"([A-Z][\w&'’.-]*(?:{_MORE}){{0,3}})"
+_ORG_OF_TWO = rf"([A-Z][\w&'’.-]*(?:{_MORE}){{1,3}})"
 ORG_MENTIONS = (
-    re.compile(r"\b(?:at|join|joining|joined)[ \t]+" + _ORG),
+    re.compile(r"\b(?:at|join|joining)[ \t]+" + _ORG),
     re.compile(
         r"\b(?:role|position|opening|openings|opportunit(?:y|ies)|job|career|future)"
         r"[ \t]+(?:at|with)[ \t]+" + _ORG
     ),
     re.compile(_ORG + r"(?:'s|’s)?[ \t]+(?:team|family|culture|mission|recruiting|hiring)\b"),
+    re.compile(
+        r"\bopportunit(?:y|ies) to (?:interview|work)[ \t]+(?:with|at|for)[ \t]+" + _ORG_OF_TWO
+    ),
 )
+ELSEWHERE = re.compile(
+    r"\b(?:my (?:current|previous|last|former|old|role|job|position|work|time|team"
+    r"|employer|company|internship|colleagues|manager|studies|degree)"
+    r"|currently|previously|formerly|former|while|when I was|I (?:work|worked|studied|graduated)"
+    r"|I(?:'ve| have) (?:worked|been working|spent)|I(?:'m| am| was) (?:a|an|the)"
+    r")\b[^.!?\n]{0,40}$"
+    r"|\b(?:met|meet|meeting|spoke|speaking|talked|presented|presenting)"
+    r"(?:[ \t]+(?:you|with you|everyone|them))?[ \t]+$",
+    re.IGNORECASE,
+)
+"""Words before an organisation that put it in the user's own past or elsewhere
+("in my current role at ...", "lovely to meet you at ..."): not the company slot."""
+_EVENTS = {
+    "summit", "conference", "con", "meetup", "university", "college", "school", "festival",
+    "expo", "hackathon", "bootcamp", "academy", "week", "fair",
+}  # fmt: skip
 _NOT_ORGS = {
     "i", "the", "a", "my", "your", "our", "this", "that", "thank", "thanks", "best", "kind",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -160,18 +225,28 @@ def _tokens(text: str) -> set[str]:
     return set(_fold(text).split()) - _TITLES
 
 
+def _same_person(named: set[str], allowed: set[str]) -> bool:
+    """A shared name, or one a short form of the other ("Tom" for "Tomas")."""
+    return bool(named & allowed) or any(
+        min(len(n), len(a)) >= 3 and (a.startswith(n) or n.startswith(a))
+        for n in named
+        for a in allowed
+    )
+
+
 def wrong_name(text: str, ctx: GraceContext) -> list[str]:
     """A greeting that names someone other than the recipient or a known person."""
     allowed = set().union(*(_tokens(n) for n in (ctx.to_name, *ctx.known_names)))
     if not allowed:
         return []
+    allowed |= _tokens(ctx.company) - _SUFFIXES
     triggers = []
-    for m in GREETING.finditer(text):
+    for m in (*GREETING.finditer(text), *SALUTATION.finditer(text)):
         rest = (m.group("rest") or "").strip()
         named = _tokens(m.group(1)) - _GENERIC
         if re.match(_TEAM_WORDS, rest, re.IGNORECASE) or not named:
             continue
-        if not named & allowed:
+        if not _same_person(named, allowed):
             triggers.append(m.group(0).strip())
     return triggers
 
@@ -179,7 +254,7 @@ def wrong_name(text: str, ctx: GraceContext) -> list[str]:
 def _org_matches(candidate: str, ctx: GraceContext) -> bool:
     cand = " ".join(t for t in _fold(candidate).split() if t not in _SUFFIXES)
     company = " ".join(t for t in _fold(ctx.company).split() if t not in _SUFFIXES)
-    if not cand or cand.split()[0] in _NOT_ORGS:
+    if not cand or cand.split()[0] in _NOT_ORGS or _EVENTS & set(cand.split()):
         return True
     if fuzz.token_set_ratio(cand, company) >= 90:
         return True
@@ -201,6 +276,12 @@ def wrong_company(text: str, ctx: GraceContext) -> list[str]:
     """An organisation named where the company belongs that is not the company."""
     if not ctx.company:
         return []
-    candidates = [m.group(1).rstrip(".'’-") for p in ORG_MENTIONS for m in p.finditer(text)]
+    candidates = [
+        m.group(1).rstrip(".'’-")
+        for s in sentences(text)
+        for p in ORG_MENTIONS
+        for m in p.finditer(s)
+        if not ELSEWHERE.search(s[: m.start()])
+    ]
     candidates += _greeted_teams(text)
     return [c for c in dict.fromkeys(candidates) if not _org_matches(c, ctx)]

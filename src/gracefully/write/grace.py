@@ -5,12 +5,18 @@ from __future__ import annotations
 from gracefully.domain import Finding
 from gracefully.write.detectors import GraceContext
 from gracefully.write.grace_rules import GRACE_RULES, GraceRule
+from gracefully.write.own_words import own_words
 
 
 def check(
     text: str, context: GraceContext, rules: tuple[GraceRule, ...] = GRACE_RULES
 ) -> list[Finding]:
-    """One finding per rule that fires, with the words that triggered it."""
+    """One finding per rule that fires, with the words that triggered it.
+
+    Only the user's own words are judged: a quoted rejection below the note
+    and the signature are not what they are about to send as their message.
+    """
+    text = own_words(text)
     findings = []
     for rule in rules:
         if not rule.applies(context):
