@@ -146,6 +146,7 @@ MAYA = GraceContext(to_name="Maya Ortiz", company="Northwind Labs")
         "Thank you. In my previous job at Fabrikam Retail I built the same reports.",
         "Thank you. It was lovely to meet you at Data Week Lisbon.",
         "Thank you. Obviously you had many strong candidates.",
+        "Thank you. I learned a hell of a lot from the case study.",
     ],
 )
 def test_gracious_wordings_do_not_block(sentence: str) -> None:

@@ -204,7 +204,7 @@ GRACE_RULES: tuple[GraceRule, ...] = (
         phrases(
             r"\b(?:stupid|idiot\w*|incompetent|clueless|pathetic|moron\w*|useless|shameful"
             r"|ridiculous|absurd|laughable|clowns?)\b",
-            r"\b(?:damn|hell|crap|wtf|shit\w*|bullshit|f[u*]+ck\w*)\b",
+            r"\bhell\b(?! of a)|\b(?:damn|crap|wtf|shit\w*|bullshit|f[u*]+ck\w*)\b",
             r"\bscrew (?:you|this|that)\b",
             r"\bgood luck (?:finding|with that)\b",
             r"\bshame on you\b",
