@@ -175,6 +175,17 @@ def test_a_greeting_may_use_a_short_form_of_the_name() -> None:
     assert check("Hi Tom,\n\nThank you for the update.", ctx) == []
     [finding] = check("Tim,\n\nThank you for the update.", ctx)
     assert (finding.code, finding.trigger) == ("wrong_name", "Tim,")
+    # a common nickname that is not a prefix of the name
+    for name, greeting in (
+        ("Michael Oduya", "Mike"),
+        ("Robert Lin", "Bob"),
+        ("Liz Moreau", "Elizabeth"),
+    ):
+        assert (
+            check(f"Hi {greeting},\n\nThank you for the update.", GraceContext(to_name=name)) == []
+        )
+    [finding] = check("Hi Bob,\n\nThank you.", GraceContext(to_name="Michael Oduya"))
+    assert finding.code == "wrong_name"
 
 
 def test_items_listed_under_an_ask_are_each_an_ask() -> None:

@@ -225,10 +225,37 @@ def _tokens(text: str) -> set[str]:
     return set(_fold(text).split()) - _TITLES
 
 
+_NICKNAMES = {
+    "alex": "alexander alexandra alexis", "andy": "andrew", "bill": "william",
+    "billy": "william", "bob": "robert", "bobby": "robert", "beth": "elizabeth",
+    "betty": "elizabeth", "liz": "elizabeth", "lizzie": "elizabeth",
+    "kate": "katherine catherine kathryn",
+    "katie": "katherine catherine kathryn", "kathy": "katherine catherine kathryn",
+    "cathy": "catherine", "chris": "christopher christine christina", "dave": "david",
+    "dan": "daniel", "danny": "daniel", "dick": "richard", "rick": "richard",
+    "rich": "richard", "ed": "edward", "ted": "edward theodore", "jim": "james",
+    "jimmy": "james", "jamie": "james", "jen": "jennifer", "jenny": "jennifer", "jess": "jessica",
+    "joe": "joseph", "joey": "joseph", "jon": "jonathan", "matt": "matthew",
+    "mike": "michael", "mick": "michael", "nick": "nicholas nicolas", "pat": "patrick patricia",
+    "peggy": "margaret", "maggie": "margaret", "meg": "margaret", "pete": "peter",
+    "sam": "samuel samantha", "sandy": "sandra", "steve": "steven stephen",
+    "sue": "susan suzanne", "tom": "thomas", "tony": "anthony", "vicky": "victoria",
+    "will": "william", "zach": "zachary", "abby": "abigail", "greg": "gregory",
+    "jeff": "jeffrey", "ben": "benjamin", "becky": "rebecca", "nate": "nathan nathaniel",
+}  # fmt: skip
+"""Common English short forms a note may greet someone by ("Mike" for Michael)."""
+
+
+def _short_form(short: str, full: str) -> bool:
+    return full in _NICKNAMES.get(short, "").split() or short in _NICKNAMES.get(full, "").split()
+
+
 def _same_person(named: set[str], allowed: set[str]) -> bool:
-    """A shared name, or one a short form of the other ("Tom" for "Tomas")."""
+    """A shared name, or one a short form of the other ("Tom" for "Tomas", "Bob" for Robert)."""
     return bool(named & allowed) or any(
-        min(len(n), len(a)) >= 3 and (a.startswith(n) or n.startswith(a))
+        (min(len(n), len(a)) >= 3 and (a.startswith(n) or n.startswith(a)))
+        or _short_form(n, a)
+        or _short_form(a, n)
         for n in named
         for a in allowed
     )
