@@ -47,3 +47,14 @@ def test_a_note_without_sign_off_or_quote_is_kept_whole() -> None:
 def test_without_a_sign_off_the_signature_starts_at_the_bare_name() -> None:
     text = "Hi Maya,\n\nThank you, and keep me in mind.\n\nAlex Rivera\nData Analyst at Fabrikam"
     assert own_words(text) == "Hi Maya,\n\nThank you, and keep me in mind."
+
+
+def test_a_thank_you_line_at_the_top_is_not_where_the_note_ends() -> None:
+    note = (
+        "Hi Maya,\n\nThank you.\n\n"
+        "I still think the panel judged my portfolio unfairly and I would like you to look again "
+        "at the decision.\nIt was not a fair process and the questions were badly chosen.\n"
+        "Please send me the scores.\nI will wait for your answer.\nSam Rivera\n"
+    )
+    kept = own_words(note)
+    assert "judged my portfolio unfairly" in kept and "badly chosen" in kept

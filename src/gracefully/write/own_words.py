@@ -42,6 +42,13 @@ NAME_LINE = re.compile(r"^[ \t]*[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}[
 """With no sign-off, a signature starts at a bare name after the last sentence."""
 
 
+def _signature_sized(tail: str) -> bool:
+    """What follows a sign-off is a signature only if it is short: a "Thank you." line
+    at the top of a note, with the note going on below it, is not where the note ends."""
+    lines = [line for line in tail.splitlines() if line.strip()]
+    return len(lines) <= 6 and not any(len(line) > 80 for line in lines)
+
+
 def own_words(text: str) -> str:
     """`text` without the quoted email it replies to and without the signature."""
     cut = min((m.start() for p in QUOTE_STARTS if (m := p.search(text))), default=len(text))
@@ -49,7 +56,7 @@ def own_words(text: str) -> str:
     delimiter = SIGNATURE_DELIMITER.search(body)
     if delimiter:
         body = body[: delimiter.start()]
-    sign_offs = list(SIGN_OFF.finditer(body))
+    sign_offs = [m for m in SIGN_OFF.finditer(body) if _signature_sized(body[m.end() :])]
     if sign_offs:
         end = sign_offs[-1].end()
     else:
