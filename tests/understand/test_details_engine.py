@@ -16,7 +16,7 @@ import pytest
 
 import gracefully.understand.details as details
 from gracefully.domain import Address, Email
-from gracefully.understand.details.anchors import anchor
+from gracefully.understand.details.anchors import OPENINGS, anchor
 from gracefully.understand.details.engine import Doc, Table, Where, _parts, _unwrap
 from gracefully.understand.details.prefilter import Words, derive
 
@@ -84,8 +84,28 @@ def test_an_anchor_finds_exactly_what_finditer_finds(rule: details.Rule) -> None
     opening, compiled = anchor(rule.pattern), re.compile(rule.pattern)
     assert opening is not None
     for source, low in _sources(rule):
-        fast = [match.span() for match in opening.matches(compiled, source, low)]
+        fast = [match.span() for match in opening.matches(compiled, source, OPENINGS.find(low))]
         assert fast == [match.span() for match in compiled.finditer(source)]
+
+
+@pytest.mark.parametrize("text", [*WRITTEN, "Grüße — ünd the ﬁnal round 🎉 of «interviews»"])
+def test_one_pass_finds_every_opening_where_it_starts(text: str) -> None:
+    """The same starts as a search for each opening alone, overlapping ones and
+    ones after characters outside the basic plane included."""
+    low = text.lower()
+    OPENINGS.add(["interview", "final round", "round", "of «"])
+    found = OPENINGS.find(low)
+    for opening in ("interview", "final round", "round", "of «"):
+        expected = [i for i in range(len(low)) if low.startswith(opening, i)]
+        assert found.get(opening, []) == expected, opening
+
+
+def test_a_doc_finds_again_when_a_new_table_brings_openings() -> None:
+    doc = Doc(Email("e", "s", None, None, "We enjoyed our zebracorn chat."))
+    before = doc.openings(Where.TEXT)
+    table = Table([details.Rule("z", "f", "zebra", r"(?i:zebracorn) chat")])
+    assert not any(text.startswith("zebra") for text in before)
+    assert [hit.value for hit in table.hits(doc)] == ["zebra"]
 
 
 NEEDS = [

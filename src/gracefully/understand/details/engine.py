@@ -18,7 +18,7 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as parser  # type: ignore[attr-defined]
 
 from gracefully.domain import Email, Evidence
-from gracefully.understand.details.anchors import Anchor, anchor
+from gracefully.understand.details.anchors import OPENINGS, Anchor, Found, anchor
 from gracefully.understand.details.prefilter import Gate, Words, derive
 from gracefully.understand.sentences import LIMIT, Span, split
 
@@ -81,7 +81,17 @@ class Doc:
     as well; evidence quotes the email as written.
     """
 
-    __slots__ = ("_low", "_raw", "_raw_text", "_spans", "_starts", "subject", "text", "words")
+    __slots__ = (
+        "_found",
+        "_low",
+        "_raw",
+        "_raw_text",
+        "_spans",
+        "_starts",
+        "subject",
+        "text",
+        "words",
+    )
 
     def __init__(self, email: Email, limit: int = LIMIT) -> None:
         self._raw_text = email.text[:limit]
@@ -100,6 +110,14 @@ class Doc:
         self._low = {where: _lower(raw) for where, raw in self._raw.items() if where != Where.TEXT}
         self._low[Where.TEXT] = _lower(unwrapped)
         self.words = Words(self._low[Where.TEXT])
+        self._found: dict[Where, tuple[int, Found]] = {}
+
+    def openings(self, where: Where) -> Found:
+        """Where the anchors' openings start in the lower-cased source, found on first use."""
+        cached = self._found.get(where)
+        if cached is None or cached[0] != OPENINGS.version:
+            cached = self._found[where] = (OPENINGS.version, OPENINGS.find(self._low[where]))
+        return cached[1]
 
     def source(self, where: Where, cased: bool) -> str:
         return self._raw[where] if cased else self._low[where]
@@ -174,7 +192,7 @@ class Table:
             elif opening is None:
                 matches = pattern.finditer(source)
             else:
-                matches = opening.matches(pattern, source, low[rule.where])
+                matches = opening.matches(pattern, source, doc.openings(rule.where))
             for count, match in enumerate(matches):
                 if count >= MAX_MATCHES:
                     break
