@@ -14,6 +14,7 @@ Openings are derived from the regex parse tree, like the prefilter needs.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain, product
 from re import _constants as sre  # type: ignore[attr-defined]
@@ -69,12 +70,9 @@ class Openings:
             for text in self._texts:
                 automaton.add_word(text, (len(text) - 1, text))
             automaton.make_automaton()
-        found: Found = {}
+        found: Found = defaultdict(list)
         for end, (back, text) in automaton.iter(low):
-            if (starts := found.get(text)) is None:
-                found[text] = [end - back]
-            else:
-                starts.append(end - back)
+            found[text].append(end - back)
         return found
 
 

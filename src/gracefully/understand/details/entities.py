@@ -335,6 +335,7 @@ ROLE: tuple[Rule, ...] = (
         + r"[\"”]?(?: \([^)\n]{1,40}\))? "
         + _TITLE_NOUN,
         cased=True,
+        needs=" " + _TITLE_NOUN,
     ),
     Rule(
         "sent-to-company-then-title",
