@@ -3,10 +3,11 @@
 Many rules open with a case-insensitive phrase (`(?i:thank you for applying to)`);
 Python's regex engine cannot skip ahead on such a pattern and tries it at every
 character of the body. When every match must open with one of a few literal
-strings, an `Anchor` finds those strings in the lower-cased body with one fast
-scan and tries the rule only there, with `pattern.match`. Taking the first
-success at or after the previous match's end gives exactly the matches that
-`finditer` would give, at a fraction of the cost.
+strings, an `Anchor` reads where those strings start in the lower-cased body
+(found once for all rules, see `prefilter.Finder`) and tries the rule only
+there, with `pattern.match`. Taking the first success at or after the previous
+match's end gives exactly the matches that `finditer` would give, at a fraction
+of the cost.
 
 Openings are derived from the regex parse tree, like the prefilter needs.
 """
@@ -14,15 +15,12 @@ Openings are derived from the regex parse tree, like the prefilter needs.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from itertools import chain, product
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as parser  # type: ignore[attr-defined]
 
-import ahocorasick
-
-from gracefully.understand.details.prefilter import COMMON
+from gracefully.understand.details.prefilter import COMMON, FINDER, Found
 
 _MAX_OPENINGS = 64
 _OPENING = 8
@@ -35,52 +33,8 @@ Item = tuple[object, object]
 Strings = frozenset[str]
 
 
-Found = dict[str, list[int]]
-"""Where each opening starts in one text, in order."""
-
-
-class Openings:
-    """Every opening of every anchor, found in a text by one pass.
-
-    Each anchor scanning the body for its own openings made some sixty scans
-    per email, most of them finding nothing. One Aho-Corasick automaton over
-    all the openings finds every occurrence of each (overlapping ones too) in
-    a single pass, and each anchor then reads its own. Anchors register their
-    openings when built; the automaton is rebuilt when a new one comes, and
-    `version` tells a cached find that it is stale.
-    """
-
-    __slots__ = ("_automaton", "_texts", "version")
-
-    def __init__(self) -> None:
-        self._texts: set[str] = set()
-        self._automaton: ahocorasick.Automaton | None = None
-        self.version = 0
-
-    def add(self, texts: Iterable[str]) -> None:
-        if not self._texts.issuperset(texts):
-            self._texts.update(texts)
-            self._automaton = None
-            self.version += 1
-
-    def find(self, low: str) -> Found:
-        automaton = self._automaton
-        if automaton is None:
-            automaton = self._automaton = ahocorasick.Automaton()
-            for text in self._texts:
-                automaton.add_word(text, (len(text) - 1, text))
-            automaton.make_automaton()
-        found: Found = defaultdict(list)
-        for end, (back, text) in automaton.iter(low):
-            found[text].append(end - back)
-        return found
-
-
-OPENINGS = Openings()
-
-
 class Anchor:
-    """The openings of one pattern, to be found in the lower-cased text (see `Openings`)."""
+    """The openings of one pattern, to be found in the lower-cased text (see `Finder`)."""
 
     __slots__ = ("_texts",)
 
@@ -90,14 +44,14 @@ class Anchor:
             if not any(text.startswith(kept) for kept in shortest):
                 shortest.append(text)
         self._texts = tuple(shortest)
-        OPENINGS.add(self._texts)
+        FINDER.add(self._texts)
 
     def matches(
         self, pattern: re.Pattern[str], source: str, found: Found
     ) -> Iterator[re.Match[str]]:
         """`pattern.finditer(source)`, trying `pattern` only where an opening starts.
 
-        `found` is `OPENINGS.find` of the lower-cased source. No opening is the
+        `found` is `FINDER.find` of the lower-cased source. No opening is the
         start of another, so no two start at the same place.
         """
         starts = [found[text] for text in self._texts if text in found]

@@ -18,8 +18,8 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as parser  # type: ignore[attr-defined]
 
 from gracefully.domain import Email, Evidence
-from gracefully.understand.details.anchors import OPENINGS, Anchor, Found, anchor
-from gracefully.understand.details.prefilter import Gate, Words, derive
+from gracefully.understand.details.anchors import Anchor, anchor
+from gracefully.understand.details.prefilter import FINDER, Found, Gate, Words, derive
 from gracefully.understand.sentences import LIMIT, Span, split
 
 MAX_MATCHES = 4
@@ -88,9 +88,9 @@ class Doc:
         "_raw_text",
         "_spans",
         "_starts",
+        "_words",
         "subject",
         "text",
-        "words",
     )
 
     def __init__(self, email: Email, limit: int = LIMIT) -> None:
@@ -109,15 +109,23 @@ class Doc:
         unwrapped = _SOFT_WRAP.sub(" ", self.text) if "\n" in self.text else self.text
         self._low = {where: _lower(raw) for where, raw in self._raw.items() if where != Where.TEXT}
         self._low[Where.TEXT] = _lower(unwrapped)
-        self.words = Words(self._low[Where.TEXT])
         self._found: dict[Where, tuple[int, Found]] = {}
+        self._words: tuple[int, Words] | None = None
 
     def openings(self, where: Where) -> Found:
-        """Where the anchors' openings start in the lower-cased source, found on first use."""
+        """Where the rules' texts start in the lower-cased source, found on first use."""
         cached = self._found.get(where)
-        if cached is None or cached[0] != OPENINGS.version:
-            cached = self._found[where] = (OPENINGS.version, OPENINGS.find(self._low[where]))
+        if cached is None or cached[0] != FINDER.version:
+            cached = self._found[where] = (FINDER.version, FINDER.find(self._low[where]))
         return cached[1]
+
+    @property
+    def words(self) -> Words:
+        """The gates' checks the lower-cased text meets, read on first use."""
+        if self._words is None or self._words[0] != FINDER.version:
+            found = self.openings(Where.TEXT)
+            self._words = (FINDER.version, Words(self._low[Where.TEXT], found))
+        return self._words[1]
 
     def source(self, where: Where, cased: bool) -> str:
         return self._raw[where] if cased else self._low[where]

@@ -1,7 +1,8 @@
 """The words a rule's pattern cannot match without, derived from the pattern itself.
 
-A regex scan of an email body costs tens of microseconds; looking a word up
-in the set of the body's words costs a tenth of one. So each rule gets a
+A regex scan of an email body costs tens of microseconds; whether a word
+occurs is read off one pass over the body that finds every text any rule
+checks (`Finder`), for all the rules at once. So each rule gets a
 `Need`: a few checks of which at least one holds whenever the pattern can
 match (the body has the whole word "feedback", a word starting with
 "relocat", or, when the pattern gives no word edge, the substring "thank").
@@ -16,13 +17,14 @@ need and always runs.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as parser  # type: ignore[attr-defined]
+
+import ahocorasick
 
 _TOKEN = re.compile(r"\w+")
 _MIN_SCORE = 3
@@ -110,29 +112,104 @@ class Need:
         )
 
 
+Found = dict[str, list[int]]
+"""Where each registered text starts in one lower-cased body, in order."""
+
+
+class Finder:
+    """Every text the rules look for, found in a body by one pass.
+
+    The gates' words, word starts and substrings and the anchors' openings
+    (see `anchors`) were each a set lookup after tokenising the body, a sorted
+    search or a scan of their own. One Aho-Corasick automaton over all of them
+    finds every occurrence of each (overlapping ones too) in a single pass.
+    Tables register their texts when built; the automaton is rebuilt when a
+    new one comes, and `version` tells a cached find that it is stale.
+    """
+
+    __slots__ = ("_automaton", "_texts", "kinds", "version")
+
+    def __init__(self) -> None:
+        self._texts: set[str] = set()
+        self._automaton: ahocorasick.Automaton | None = None
+        self.kinds: dict[str, set[Kind]] = defaultdict(set)
+        """How each text is checked by some gate (anchors' openings have none)."""
+        self.version = 0
+
+    def add(self, texts: Iterable[str], kind: Kind | None = None) -> None:
+        if kind is not None:
+            for text in texts:
+                self.kinds[text].add(kind)
+        if not self._texts.issuperset(texts):
+            self._texts.update(texts)
+            self._automaton = None
+            self.version += 1
+
+    def find(self, low: str) -> Found:
+        automaton = self._automaton
+        if automaton is None:
+            automaton = self._automaton = ahocorasick.Automaton()
+            for text in self._texts:
+                automaton.add_word(text, (len(text) - 1, text))
+            automaton.make_automaton()
+        found: Found = defaultdict(list)
+        for end, (back, text) in automaton.iter(low):
+            found[text].append(end - back)
+        return found
+
+
+FINDER = Finder()
+_MARK = {Kind.WORD: "=", Kind.PREFIX: ">", Kind.SUBSTRING: "~"}
+"""A met check as one string: its kind's mark, then its text."""
+
+
 class Words:
-    """The words of one lower-cased body, for cheap `Need` checks."""
+    """The gates' checks that one lower-cased body meets, read off where their texts occur.
 
-    __slots__ = ("_sorted", "low", "words")
+    A whole word occurs with no word character on either side, a word start
+    with none before it (a check's word is all word characters), a substring anywhere.
+    """
 
-    def __init__(self, low: str) -> None:
-        self.low = low
-        self.words = set(_TOKEN.findall(low))
-        self._sorted: list[str] | None = None
+    __slots__ = ("met",)
 
-    def meets(self, need: Need) -> bool:
-        if not need.words.isdisjoint(self.words):
-            return True
-        if any(self.has_prefix(prefix) for prefix in need.prefixes):
-            return True
-        low = self.low
-        return any(text in low for text in need.substrings)
+    def __init__(self, low: str, found: Found) -> None:
+        kinds = FINDER.kinds
+        met: set[str] = set()
+        for text, starts in found.items():
+            kind = kinds.get(text)
+            if not kind:
+                continue
+            if Kind.SUBSTRING in kind:
+                met.add(_MARK[Kind.SUBSTRING] + text)
+            if Kind.WORD in kind or Kind.PREFIX in kind:
+                met.update(_word_checks(low, text, starts, kind))
+        self.met = met
 
-    def has_prefix(self, prefix: str) -> bool:
-        if self._sorted is None:
-            self._sorted = sorted(self.words)
-        index = bisect_left(self._sorted, prefix)
-        return index < len(self._sorted) and self._sorted[index].startswith(prefix)
+    @classmethod
+    def of(cls, low: str) -> Words:
+        return cls(low, FINDER.find(low))
+
+
+def _word_checks(low: str, text: str, starts: list[int], kind: set[Kind]) -> list[str]:
+    """The word-start and whole-word checks of `text` that its occurrences meet."""
+    met = []
+    for start in starts:
+        if start and _is_word(low[start - 1]):
+            continue
+        if Kind.PREFIX in kind and not met:
+            met.append(_MARK[Kind.PREFIX] + text)
+        end = start + len(text)
+        if Kind.WORD not in kind:
+            break
+        if end == len(low) or not _is_word(low[end]):
+            met.append(_MARK[Kind.WORD] + text)
+            break
+    return met
+
+
+def _is_word(char: str) -> bool:
+    """What the regex `\\w` matches, as `Words` tokens were once cut."""
+    return char.isalnum() or char == "_"
 
 
 class Gate:
@@ -140,42 +217,47 @@ class Gate:
 
     Asking each rule in turn costs a Python call per rule per email, and most
     rules of a table share nothing with a given body. The gate inverts the
-    needs: one set intersection finds every rule a whole word opens, and each
-    distinct prefix or substring is looked up once for all the rules that name it.
+    needs: one set intersection with the checks the body meets (`Words`) finds
+    every rule they open. The rules are bits of one integer (bit i: need i).
     """
 
-    __slots__ = ("_always", "_by_word", "_keys", "_prefixes", "_substrings")
+    __slots__ = ("_always", "_by_check", "_checks")
 
     def __init__(self, needs: Sequence[Need | None]) -> None:
-        by_word: dict[str, list[int]] = defaultdict(list)
-        by_prefix: dict[str, list[int]] = defaultdict(list)
-        by_substring: dict[str, list[int]] = defaultdict(list)
-        self._always = frozenset(index for index, need in enumerate(needs) if need is None)
+        by_check: dict[str, int] = defaultdict(int)
+        self._always = 0
         for index, need in enumerate(needs):
-            for word in need.words if need else ():
-                by_word[word].append(index)
-            for prefix in need.prefixes if need else ():
-                by_prefix[prefix].append(index)
-            for text in need.substrings if need else ():
-                by_substring[text].append(index)
-        self._by_word = dict(by_word)
-        self._keys = frozenset(by_word)
-        self._prefixes = tuple(by_prefix.items())
-        self._substrings = tuple(by_substring.items())
+            if need is None:
+                self._always |= 1 << index
+                continue
+            for kind, texts in (
+                (Kind.WORD, need.words),
+                (Kind.PREFIX, need.prefixes),
+                (Kind.SUBSTRING, need.substrings),
+            ):
+                FINDER.add(texts, kind)
+                for text in texts:
+                    by_check[_MARK[kind] + text] |= 1 << index
+        self._by_check = dict(by_check)
+        self._checks = frozenset(by_check)
 
     def open(self, words: Words) -> list[int]:
         """The indices of the needs that `words` meets (and of the rules with none), in order."""
-        met = set(self._always)
-        for word in self._keys.intersection(words.words):
-            met.update(self._by_word[word])
-        for prefix, indices in self._prefixes:
-            if not met.issuperset(indices) and words.has_prefix(prefix):
-                met.update(indices)
-        low = words.low
-        for text, indices in self._substrings:
-            if not met.issuperset(indices) and text in low:
-                met.update(indices)
-        return sorted(met)
+        met = self._always
+        by_check = self._by_check
+        for check in self._checks.intersection(words.met):
+            met |= by_check[check]
+        return _indices(met)
+
+
+def _indices(bits: int) -> list[int]:
+    """The positions of the set bits, lowest first (one step per set bit)."""
+    found = []
+    while bits:
+        lowest = bits & -bits
+        found.append(lowest.bit_length() - 1)
+        bits ^= lowest
+    return found
 
 
 def derive(pattern: str) -> Need | None:
