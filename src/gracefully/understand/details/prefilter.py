@@ -127,19 +127,22 @@ class Finder:
     new one comes, and `version` tells a cached find that it is stale.
     """
 
-    __slots__ = ("_automaton", "_texts", "kinds", "version")
+    __slots__ = ("_automaton", "_texts", "checks", "version")
 
     def __init__(self) -> None:
         self._texts: set[str] = set()
         self._automaton: ahocorasick.Automaton | None = None
-        self.kinds: dict[str, set[Kind]] = defaultdict(set)
-        """How each text is checked by some gate (anchors' openings have none)."""
+        self.checks: dict[str, tuple[str, str, str]] = {}
+        """For each text a gate checks, the `check_key` of each way it is checked, by
+        `Kind` (anywhere, word start, whole word), "" for the ways it is not."""
         self.version = 0
 
     def add(self, texts: Iterable[str], kind: Kind | None = None) -> None:
         if kind is not None:
             for text in texts:
-                self.kinds[text].add(kind)
+                keys = list(self.checks.get(text, ("", "", "")))
+                keys[_SLOT[kind]] = check_key(kind, text)
+                self.checks[text] = (keys[0], keys[1], keys[2])
         if not self._texts.issuperset(texts):
             self._texts.update(texts)
             self._automaton = None
@@ -160,7 +163,12 @@ class Finder:
 
 FINDER = Finder()
 _MARK = {Kind.WORD: "=", Kind.PREFIX: ">", Kind.SUBSTRING: "~"}
-"""A met check as one string: its kind's mark, then its text."""
+_SLOT = {Kind.SUBSTRING: 0, Kind.PREFIX: 1, Kind.WORD: 2}
+
+
+def check_key(kind: Kind, text: str) -> str:
+    """A check as one string: its kind's mark, then its text."""
+    return _MARK[kind] + text
 
 
 class Words:
@@ -173,16 +181,16 @@ class Words:
     __slots__ = ("met",)
 
     def __init__(self, low: str, found: Found) -> None:
-        kinds = FINDER.kinds
+        checks = FINDER.checks
         met: set[str] = set()
         for text, starts in found.items():
-            kind = kinds.get(text)
-            if not kind:
+            if (keys := checks.get(text)) is None:
                 continue
-            if Kind.SUBSTRING in kind:
-                met.add(_MARK[Kind.SUBSTRING] + text)
-            if Kind.WORD in kind or Kind.PREFIX in kind:
-                met.update(_word_checks(low, text, starts, kind))
+            anywhere, at_start, whole = keys
+            if anywhere:
+                met.add(anywhere)
+            if at_start or whole:
+                met.update(_word_checks(low, len(text), starts, at_start, whole))
         self.met = met
 
     @classmethod
@@ -190,19 +198,19 @@ class Words:
         return cls(low, FINDER.find(low))
 
 
-def _word_checks(low: str, text: str, starts: list[int], kind: set[Kind]) -> list[str]:
-    """The word-start and whole-word checks of `text` that its occurrences meet."""
+def _word_checks(low: str, size: int, starts: list[int], at_start: str, whole: str) -> list[str]:
+    """Which of a text's word-start and whole-word checks ("": none) its occurrences meet."""
     met = []
     for start in starts:
         if start and _is_word(low[start - 1]):
             continue
-        if Kind.PREFIX in kind and not met:
-            met.append(_MARK[Kind.PREFIX] + text)
-        end = start + len(text)
-        if Kind.WORD not in kind:
+        if at_start and not met:
+            met.append(at_start)
+        if not whole:
             break
+        end = start + size
         if end == len(low) or not _is_word(low[end]):
-            met.append(_MARK[Kind.WORD] + text)
+            met.append(whole)
             break
     return met
 
@@ -237,7 +245,7 @@ class Gate:
             ):
                 FINDER.add(texts, kind)
                 for text in texts:
-                    by_check[_MARK[kind] + text] |= 1 << index
+                    by_check[check_key(kind, text)] |= 1 << index
         self._by_check = dict(by_check)
         self._checks = frozenset(by_check)
 
