@@ -18,7 +18,7 @@ import gracefully.understand.details as details
 from gracefully.domain import Address, Email
 from gracefully.understand.details.anchors import anchor
 from gracefully.understand.details.engine import Doc, Table, Where, _parts, _unwrap
-from gracefully.understand.details.prefilter import FINDER, Gate, Need, Words, derive
+from gracefully.understand.details.prefilter import FINDER, Finder, Gate, Need, Words, derive
 
 DEMO = Path(details.__file__).parents[2] / "samples" / "demo.mbox"
 WRITTEN = [
@@ -119,6 +119,10 @@ def test_one_pass_finds_every_opening_where_it_starts(text: str) -> None:
     for opening in ("interview", "final round", "round", "of «"):
         expected = [i for i in range(len(low)) if low.startswith(opening, i)]
         assert found.get(opening, []) == expected, opening
+
+
+def test_a_finder_with_nothing_to_find_finds_nothing() -> None:
+    assert Finder().find("any text") == {}
 
 
 def test_a_doc_finds_again_when_a_new_table_brings_openings() -> None:

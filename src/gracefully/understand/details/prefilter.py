@@ -149,13 +149,15 @@ class Finder:
             self.version += 1
 
     def find(self, low: str) -> Found:
+        found: Found = defaultdict(list)
+        if not self._texts:  # an automaton with no text cannot be built
+            return found
         automaton = self._automaton
         if automaton is None:
             automaton = self._automaton = ahocorasick.Automaton()
             for text in self._texts:
                 automaton.add_word(text, (len(text) - 1, text))
             automaton.make_automaton()
-        found: Found = defaultdict(list)
         for end, (back, text) in automaton.iter(low):
             found[text].append(end - back)
         return found
