@@ -195,3 +195,39 @@ def test_items_listed_under_an_ask_are_each_an_ask() -> None:
     assert finding.trigger == "- share feedback; - refer me to the data team"
     listed = "Thank you. What I enjoyed:\n- the case study\n- the team lunch\n"
     assert check(listed, GraceContext()) == []
+
+
+def test_greeting_words_and_near_names_in_the_opening() -> None:
+    ctx = GraceContext(to_name="Paula Jensen")
+    for opener in ("Greetings,", "Good Morning,", "Hiya,", "Congratulations on the hire,"):
+        assert check(f"{opener}\n\nThank you for the update.\n\nSam", ctx) == []
+    # one letter short is another name, not a short form
+    [finding] = check("Hi Paul,\n\nThank you for the update.", ctx)
+    assert (finding.code, finding.trigger) == ("wrong_name", "Hi Paul")
+    [finding] = check("Jack,\n\nThank you.", GraceContext(to_name="Erica Stone"))
+    assert finding.trigger == "Jack,"
+    assert check("Hi Jack,\n\nThank you.", GraceContext(to_name="John Smith")) == []
+
+
+def test_the_signature_is_read_for_placeholders_and_tone_but_not_for_companies() -> None:
+    ctx = GraceContext(to_name="Maya Chen", company="Northwind")
+    signed = "Hi Maya,\n\nThank you for the update.\n\nBest regards,\n[Your Name]"
+    assert [f.code for f in check(signed, ctx)] == ["placeholder"]
+    harsh = "Hi Maya,\n\nThanks!\nBut honestly your process was a waste of my time.\nSam"
+    assert "bitterness" in {f.code for f in check(harsh, ctx)}
+    employer = "Hi Maya,\n\nThank you.\n\nBest,\nSam Rivera\nEditor at Fernhill Press\n"
+    assert check(employer, ctx) == []
+
+
+def test_a_negation_that_asserts_does_not_spare_the_phrase() -> None:
+    ctx = GraceContext(to_name="Maya Chen")
+    cases = {
+        "Thank you. Could you not reconsider my application?": "arguing",
+        "Thank you. I can't help feeling you made a mistake.": "arguing",
+        "Thank you. I can't stress enough how I really need this job.": "pleading",
+    }
+    for note, code in cases.items():
+        assert code in {f.code for f in check(f"Hi Maya,\n\n{note}\n\nSam", ctx)}, note
+    assert check("Hi Maya,\n\nThank you. I'm not asking you to reconsider.\n\nSam", ctx) == []
+    unpaid = "Hi Maya,\n\nThank you. My unpaid volunteer work taught me a lot.\n\nSam"
+    assert check(unpaid, ctx) == []

@@ -55,6 +55,17 @@ NEGATED = re.compile(
     re.IGNORECASE,
 )
 """Words just before a phrase that deny it: "I'm not asking you to reconsider"."""
+_NOT_A_DENIAL = re.compile(
+    r"\b(?:can['’]t|cannot|could not|couldn['’]t) (?:help|stress|say|tell you|emphasi[sz]e)\b"
+    r"|^\W*(?:could|would|will|can|won['’]t|wouldn['’]t|couldn['’]t) you\b",
+    re.IGNORECASE,
+)
+"""Negations that assert instead: "I can't help feeling ...", "Could you not reconsider?"."""
+
+
+def _denied(sentence: str, start: int) -> bool:
+    before = sentence[:start]
+    return bool(NEGATED.search(before)) and not _NOT_A_DENIAL.search(before)
 
 
 def phrases(
@@ -71,7 +82,7 @@ def phrases(
             if not any(g.search(s) for g in guards)
             for p in found
             for m in p.finditer(s)
-            if not (negatable and NEGATED.search(s[: m.start()]))
+            if not (negatable and _denied(s, m.start()))
         ]
 
     return detect
@@ -166,7 +177,9 @@ _GENERIC = {
     "manager", "recruitment", "recruiting", "talent", "acquisition", "hr", "people", "panel",
     "committee", "colleagues", "both", "again", "dear", "hi", "hello", "hey", "thanks",
     "thank", "understood", "noted", "sorry", "apologies", "ok", "okay", "great", "sure",
-    "morning", "afternoon", "evening", "i",
+    "morning", "afternoon", "evening", "i", "good", "greetings", "howdy", "hiya", "yo",
+    "congratulations", "best", "regards", "cheers", "warm", "kind", "sincerely", "dearest",
+    "hallo", "bonjour", "hola", "ciao", "salut",
 }  # fmt: skip
 _TEAM_WORDS = r"(?:team|folks|recruiting|hiring|talent|people)\b"
 _NAME = r"([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})"
@@ -226,22 +239,23 @@ def _tokens(text: str) -> set[str]:
 
 
 _NICKNAMES = {
-    "alex": "alexander alexandra alexis", "andy": "andrew", "bill": "william",
-    "billy": "william", "bob": "robert", "bobby": "robert", "beth": "elizabeth",
+    "andy": "andrew", "bill": "william", "billy": "william", "bob": "robert",
+    "bobby": "robert", "bert": "albert herbert robert", "beth": "elizabeth",
     "betty": "elizabeth", "liz": "elizabeth", "lizzie": "elizabeth",
-    "kate": "katherine catherine kathryn",
-    "katie": "katherine catherine kathryn", "kathy": "katherine catherine kathryn",
-    "cathy": "catherine", "chris": "christopher christine christina", "dave": "david",
-    "dan": "daniel", "danny": "daniel", "dick": "richard", "rick": "richard",
-    "rich": "richard", "ed": "edward", "ted": "edward theodore", "jim": "james",
-    "jimmy": "james", "jamie": "james", "jen": "jennifer", "jenny": "jennifer", "jess": "jessica",
-    "joe": "joseph", "joey": "joseph", "jon": "jonathan", "matt": "matthew",
-    "mike": "michael", "mick": "michael", "nick": "nicholas nicolas", "pat": "patrick patricia",
-    "peggy": "margaret", "maggie": "margaret", "meg": "margaret", "pete": "peter",
-    "sam": "samuel samantha", "sandy": "sandra", "steve": "steven stephen",
-    "sue": "susan suzanne", "tom": "thomas", "tony": "anthony", "vicky": "victoria",
-    "will": "william", "zach": "zachary", "abby": "abigail", "greg": "gregory",
-    "jeff": "jeffrey", "ben": "benjamin", "becky": "rebecca", "nate": "nathan nathaniel",
+    "kate": "katherine catherine kathryn", "katie": "katherine catherine kathryn",
+    "kathy": "katherine catherine kathryn", "cathy": "catherine", "dave": "david",
+    "danny": "daniel", "dick": "richard", "rick": "richard", "ed": "edward",
+    "ted": "edward theodore", "ned": "edward", "jim": "james", "jimmy": "james",
+    "jamie": "james", "jack": "john", "johnny": "john", "jenny": "jennifer",
+    "joe": "joseph", "joey": "joseph", "mike": "michael", "mick": "michael",
+    "pat": "patrick patricia", "peggy": "margaret", "maggie": "margaret", "meg": "margaret",
+    "pete": "peter", "sandy": "sandra", "steve": "steven stephen", "sue": "susan suzanne",
+    "tom": "thomas", "tony": "anthony", "vicky": "victoria", "abby": "abigail",
+    "becky": "rebecca", "nate": "nathan nathaniel", "harry": "henry harold", "hank": "henry",
+    "sally": "sarah", "charlie": "charles charlotte", "chuck": "charles", "larry": "lawrence",
+    "molly": "mary", "polly": "mary", "debbie": "deborah", "jerry": "gerald jeremy",
+    "mandy": "amanda", "frank": "francis franklin", "fran": "frances francesca",
+    "ellie": "eleanor ellen", "nell": "eleanor helen", "al": "albert alan alfred",
 }  # fmt: skip
 """Common English short forms a note may greet someone by ("Mike" for Michael)."""
 
@@ -251,14 +265,24 @@ def _short_form(short: str, full: str) -> bool:
 
 
 def _same_person(named: set[str], allowed: set[str]) -> bool:
-    """A shared name, or one a short form of the other ("Tom" for "Tomas", "Bob" for Robert)."""
+    """A shared name, or one a short form of the other ("Tom" for "Tomas", "Bob" for Robert).
+
+    A prefix must be two letters shorter: "Paul" is not "Paula", nor "Eric" "Erica"."""
     return bool(named & allowed) or any(
-        (min(len(n), len(a)) >= 3 and (a.startswith(n) or n.startswith(a)))
+        (
+            min(len(n), len(a)) >= 3
+            and abs(len(n) - len(a)) >= 2
+            and (a.startswith(n) or n.startswith(a))
+        )
         or _short_form(n, a)
         or _short_form(a, n)
         for n in named
         for a in allowed
     )
+
+
+def _overlap(a: re.Match[str], b: re.Match[str]) -> bool:
+    return a.start() < b.end() and b.start() < a.end()
 
 
 def wrong_name(text: str, ctx: GraceContext) -> list[str]:
@@ -268,7 +292,9 @@ def wrong_name(text: str, ctx: GraceContext) -> list[str]:
         return []
     allowed |= _tokens(ctx.company) - _SUFFIXES
     triggers = []
-    for m in (*GREETING.finditer(text), *SALUTATION.finditer(text)):
+    greetings = list(GREETING.finditer(text))
+    bare = [m for m in SALUTATION.finditer(text) if not any(_overlap(m, g) for g in greetings)]
+    for m in (*greetings, *bare):
         rest = (m.group("rest") or "").strip()
         named = _tokens(m.group(1)) - _GENERIC
         if re.match(_TEAM_WORDS, rest, re.IGNORECASE) or not named:

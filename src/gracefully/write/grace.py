@@ -5,7 +5,7 @@ from __future__ import annotations
 from gracefully.domain import Finding
 from gracefully.write.detectors import GraceContext
 from gracefully.write.grace_rules import GRACE_RULES, GraceRule
-from gracefully.write.own_words import own_words
+from gracefully.write.own_words import own_words, without_quotes
 
 
 def check(
@@ -13,15 +13,16 @@ def check(
 ) -> list[Finding]:
     """One finding per rule that fires, with the words that triggered it.
 
-    Only the user's own words are judged: a quoted rejection below the note
-    and the signature are not what they are about to send as their message.
+    Only the user's own words are judged: a quoted rejection below the note is
+    not what they are about to send; the signature is read only by the rules
+    that must see it (`GraceRule.signed`).
     """
-    text = own_words(text)
+    note, signed = own_words(text), without_quotes(text)
     findings = []
     for rule in rules:
         if not rule.applies(context):
             continue
-        triggers = list(dict.fromkeys(rule.detect(text, context)))
+        triggers = list(dict.fromkeys(rule.detect(signed if rule.signed else note, context)))
         if triggers:
             findings.append(
                 Finding(

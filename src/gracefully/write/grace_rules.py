@@ -37,6 +37,10 @@ class GraceRule:
     suggestion: str
     detect: Detector
     applies: Callable[[GraceContext], bool] = lambda ctx: True
+    signed: bool = False
+    """Reads the signature too (all but the quoted mail): a placeholder or a harsh line
+    after a sign-off is sent as well. Structural rules (length, asks, names, companies)
+    read only the note itself, since a signature names the writer's own employer."""
 
 
 BLOCK, ADVICE = Severity.BLOCK, Severity.ADVICE
@@ -64,6 +68,7 @@ GRACE_RULES: tuple[GraceRule, ...] = (
             re.compile(r"\b(?:FIRST ?NAME|COMPANY(?: NAME)?|JOB TITLE|HIRING MANAGER)\b"),
             unless=(r"^[\W_]+$",),
         ),
+        signed=True,
     ),
     GraceRule(
         "bitterness",
@@ -121,6 +126,7 @@ GRACE_RULES: tuple[GraceRule, ...] = (
                 negatable=True,
             ),
         ),
+        signed=True,
     ),
     GraceRule(
         "arguing",
@@ -167,6 +173,7 @@ GRACE_RULES: tuple[GraceRule, ...] = (
             r"|to know why)\b",
             negatable=True,
         ),
+        signed=True,
     ),
     GraceRule(
         "pleading",
@@ -189,12 +196,15 @@ GRACE_RULES: tuple[GraceRule, ...] = (
             r"\bwork for free\b",
             r"\b(?:lower|reduced|smaller|lesser) (?:salary|pay|wage|rate)\b|\bpay cut\b",
             r"\beven (?:take |accept |do |start (?:as|with) )?(?:an? )?(?:junior )?"
-            r"(?:internship|trial|intern)\b|\bunpaid\b",
+            r"(?:internship|trial|intern)\b|\b(?:work|working|start|starting) (?:\w+ )?unpaid\b"
+            r"|\bunpaid (?:at first|to start|if needed|if it helps|for you)\b"
+            r"|\b(?:take|accept|do|happy with|fine with) (?:\w+ ){0,2}unpaid\b",
             r"\bpay (?:my )?(?:rent|bills)\b|\b(?:rent|bills|mortgage) to pay\b",
             r"\b(?:kids|children|a family) to (?:feed|support)\b",
             r"\bI (?:don't|do not) know what I(?:'ll| will| am going to) do\b",
             negatable=True,
         ),
+        signed=True,
     ),
     GraceRule(
         "rudeness",
@@ -216,6 +226,7 @@ GRACE_RULES: tuple[GraceRule, ...] = (
             r"\bI expect (?:a|an) (?:reply|answer|response|explanation)\b",
             r"\b(?:don't|do not|never) (?:contact|email|call) me again\b",
         ),
+        signed=True,
     ),
     GraceRule(
         "refused_feedback_ask",

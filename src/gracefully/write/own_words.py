@@ -49,10 +49,15 @@ def _signature_sized(tail: str) -> bool:
     return len(lines) <= 6 and not any(len(line) > 80 for line in lines)
 
 
+def without_quotes(text: str) -> str:
+    """`text` without the quoted email it replies to (the signature stays)."""
+    cut = min((m.start() for p in QUOTE_STARTS if (m := p.search(text))), default=len(text))
+    return QUOTED_LINE.sub("", text[:cut])
+
+
 def own_words(text: str) -> str:
     """`text` without the quoted email it replies to and without the signature."""
-    cut = min((m.start() for p in QUOTE_STARTS if (m := p.search(text))), default=len(text))
-    body = QUOTED_LINE.sub("", text[:cut])
+    body = without_quotes(text)
     delimiter = SIGNATURE_DELIMITER.search(body)
     if delimiter:
         body = body[: delimiter.start()]
