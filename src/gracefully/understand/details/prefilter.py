@@ -153,11 +153,12 @@ class Finder:
         if not self._texts:  # an automaton with no text cannot be built
             return found
         automaton = self._automaton
-        if automaton is None:
-            automaton = self._automaton = ahocorasick.Automaton()
+        if automaton is None:  # built whole before it is shared (another thread may read it)
+            automaton = ahocorasick.Automaton()
             for text in self._texts:
                 automaton.add_word(text, (len(text) - 1, text))
             automaton.make_automaton()
+            self._automaton = automaton
         for end, (back, text) in automaton.iter(low):
             found[text].append(end - back)
         return found
