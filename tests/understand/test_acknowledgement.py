@@ -32,6 +32,11 @@ DECISIONS = [
     "Your application was reviewed carefully, and the team chose applicants whose experience "
     "is more closely aligned with the role.",
     "We received your application for the Analyst role, but the position has been filled.",
+    "We have received your application. We won't be moving forward with it.",
+    "We have received your application, and we cannot offer you an interview at this time.",
+    "Your application was reviewed. When we compared it with the brief, we decided not to proceed.",
+    "We have received your application. We've offered the role to someone else.",
+    "We have received your application. We don't think it's a match.",
 ]
 
 

@@ -33,14 +33,19 @@ _PENDING = re.compile(
 )
 """The application is in and not yet decided: received, under review, to be completed."""
 _DECISION = re.compile(
-    r"\b(?:not|n't|unable to|no longer)\b(?! (?:hesitate|reply|respond|monitored|be discouraged))"
-    r"|regret|unfortunately|sadly|unsuccessful|other (?:candidates|applicants)|another (?:"
-    r"candidate|applicant|direction)|different direction|better (?:suited|fit|match|aligned)"
-    r"|more closely|decided to (?:pursue|move|go|proceed)|(?:has|have) been filled"
-    r"|been cancell?ed|closed the|on hold|hiring freeze|declin"
+    r"(?:\bnot|n['’]t|\bcannot|\bunable to|\bno longer)\b(?! (?:hesitate|reply|respond|monitored"
+    r"|be discouraged))|regret|unfortunately|sadly|unsuccessful|other (?:candidates|applicants)"
+    r"|another (?:candidate|applicant|direction)|different direction|someone else|somebody else"
+    r"|better (?:suited|fit|match|aligned)|more closely|decided to (?:pursue|move|go|proceed)"
+    r"|chosen to (?:pursue|move|go|proceed)|offered (?:the|this) (?:role|position|job)"
+    r"|(?:has|have) been filled|been cancell?ed|closed the|on hold|hiring freeze|declin"
 )
 """Anything that could state a negative decision; "do not reply" and the like are not one."""
-_CONDITION = re.compile(r"\b(?:if|should|in case|in the event|whether|unless|once|when)\b")
+_CONDITION = re.compile(
+    r"\b(?:if|should|in case|in the event|whether|unless|once|when)\b[^,;]*$", re.IGNORECASE
+)
+"""A condition governs a cue only within its own clause: "if you are not selected" does,
+"When we compared it with the role, we decided not to" does not (a comma closes it)."""
 
 
 def acknowledgement(email: Email) -> Evidence | None:
@@ -50,7 +55,7 @@ def acknowledgement(email: Email) -> Evidence | None:
     said = Evidence("category", Category.CONFIRMATION.value, RULE, email.subject)
     for start, end, text in split(email.body):
         low = text.lower()
-        if any(not _CONDITION.search(low, 0, cue.start()) for cue in _DECISION.finditer(low)):
+        if any(not _CONDITION.search(low[: cue.start()]) for cue in _DECISION.finditer(low)):
             return None
         if said.start < 0 and _PENDING.search(low):
             said = Evidence("category", Category.CONFIRMATION.value, RULE, text, start, end)

@@ -24,8 +24,9 @@ from gracefully.understand.sentences import remembering
 SENT_BY_YOU = "sent_by_you"
 """The evidence rule of a reading made from the sender alone."""
 ACKNOWLEDGED_CONFIDENCE = 0.75
-"""A receipt the model took for a rejection stays below the sure readings, so that a
-person sees it in review; see `understand.acknowledgement`."""
+"""A receipt the model took for a rejection stays below the sure readings (it is a rule's
+correction, not the model's verdict); no follow-up is planned from a confirmation, so it
+need not wait for review. See `understand.acknowledgement`."""
 
 
 @dataclass(frozen=True)
