@@ -96,7 +96,7 @@ def _by_thread(email: Email, index: TrackIndex) -> _Decision | None:
     others = sorted(set(hits.values()) - {first_app})
     if others:
         why = f"thread touches applications {first_app} and {others}: which one?"
-        return _Decision(first_app, LinkSignal.THREAD, _UNSURE, why, ambiguous=True)
+        return _Decision(first_app, LinkSignal.THREAD, _UNSURE, why, True, (first_app, *others))
     return _Decision(first_app, LinkSignal.THREAD, _THREAD, f"replies to {first_mid}")
 
 
@@ -250,14 +250,16 @@ def _near_miss(
     rivals = [n for n in near[1:] if n.typo == best.typo]
     if rivals:
         names = ", ".join(repr(n.key) for n in near)
-        return _Decision(None, LinkSignal.FUZZY, _UNSURE, f"{why}; also {names}", True)
+        ids = tuple(k.id for n in near for k in index.by_company(n.key))
+        return _Decision(None, LinkSignal.FUZZY, _UNSURE, f"{why}; also {names}", True, ids)
     apps = index.by_company(best.key)
     company = _Company(
         best.key, apps, replace(clue, signal=LinkSignal.FUZZY), _NEAR[best.typo], why
     )
     decision = _by_role(company, clues, category)
     if decision.signal is LinkSignal.NEW and not (clues.role or clues.text_role):
-        return _Decision(None, LinkSignal.FUZZY, _UNSURE, decision.why, True)
+        ids = decision.candidates or tuple(k.id for k in apps)
+        return _Decision(None, LinkSignal.FUZZY, _UNSURE, decision.why, True, ids)
     return decision
 
 
