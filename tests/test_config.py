@@ -107,3 +107,19 @@ def test_the_template_loads_as_the_defaults_and_is_never_overwritten(tmp_path: P
     with pytest.raises(ConfigError, match="already exists"):
         write_config_template(tmp_path / "cfg")
     assert path.read_text() == uncommented
+
+
+@pytest.mark.parametrize(
+    ("toml", "name"),
+    [
+        ('timezone = "America"\n', "timezone"),  # a folder of zones, not a zone
+        ("business_hours = [9.5, 17.9]\n", "business_hours"),
+        ("business_hours = [true, 17]\n", "business_hours"),
+        ("silence_days = 99999999999\n", "silence_days"),
+        ("checkin_weeks = 2.5\n", "checkin_weeks"),
+    ],
+)
+def test_values_that_would_be_misread_are_refused(tmp_path: Path, toml: str, name: str) -> None:
+    (tmp_path / "config.toml").write_text(toml)
+    with pytest.raises(ConfigError, match=name):
+        load_settings(env=env_for(tmp_path))

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import available_timezones
 
 from platformdirs import user_config_path, user_data_path
 
@@ -49,6 +49,8 @@ class Settings:
     llm_api_key: str = field(default="", repr=False)
     env: Mapping[str, str] = field(default_factory=dict, repr=False)
     """The environment as it was at start, for credentials that name a variable."""
+    sources: Mapping[str, str] = field(default_factory=dict, repr=False)
+    """Where each setting a person set came from (config.toml or GRACEFULLY_<NAME>)."""
 
 
 def default_database_url(data_dir: Path) -> str:
@@ -63,7 +65,7 @@ CONFIG_FILE = "config.toml"
 
 
 def _count(value: Any) -> int:
-    if isinstance(value, float | bool) or int(value) < 1:
+    if isinstance(value, float | bool) or not 1 <= int(value) <= 100_000:
         raise ValueError(value)
     return int(value)
 
@@ -75,21 +77,22 @@ def _fraction(value: Any) -> float:
 
 
 def _zone(value: Any) -> str:
-    try:
-        ZoneInfo(str(value))
-    except ZoneInfoNotFoundError as exc:
-        raise ValueError(value) from exc
+    if str(value) not in available_timezones():  # "America" is a folder, not a zone
+        raise ValueError(value)
     return str(value)
 
 
 def _hours(value: Any) -> tuple[int, int]:
-    start, end = (int(part) for part in (value.split("-") if isinstance(value, str) else value))
+    parts = value.split("-") if isinstance(value, str) else value
+    if any(isinstance(part, float | bool) for part in parts):
+        raise ValueError(value)
+    start, end = (int(part) for part in parts)
     if not 0 <= start < end <= 24:
         raise ValueError(value)
     return start, end
 
 
-_COUNT = (_count, "a whole number of at least 1")
+_COUNT = (_count, "a whole number from 1 to 100000")
 TUNABLE: dict[str, tuple[Callable[[Any], Any], str]] = {
     "timezone": (_zone, "an IANA time zone such as Europe/Berlin or America/New_York"),
     "business_hours": (_hours, 'a start and an end hour, such as [9, 17] or "9-17"'),
@@ -104,7 +107,8 @@ TUNABLE: dict[str, tuple[Callable[[Any], Any], str]] = {
 """The settings a person may set in config.toml or as GRACEFULLY_<NAME>: check and hint."""
 
 
-def _tuned(config_dir: Path, env: Mapping[str, str]) -> dict[str, Any]:
+def _tuned(config_dir: Path, env: Mapping[str, str]) -> tuple[dict[str, Any], dict[str, str]]:
+    """The checked values a person set, and where each came from."""
     path = config_dir / CONFIG_FILE
     raw: dict[str, Any] = {}
     if path.is_file():
@@ -112,6 +116,8 @@ def _tuned(config_dir: Path, env: Mapping[str, str]) -> dict[str, Any]:
             raw = tomllib.loads(path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{path} is not valid TOML: {exc}") from exc
+        except OSError as exc:
+            raise ConfigError(f"cannot read {path}: {exc.strerror}") from exc
         unknown = sorted(set(raw) - set(TUNABLE))
         if unknown:
             raise ConfigError(
@@ -130,7 +136,7 @@ def _tuned(config_dir: Path, env: Mapping[str, str]) -> dict[str, Any]:
             raise ConfigError(
                 f"{name} = {value!r} (from {where[name]}) cannot be used: give {hint}"
             ) from exc
-    return tuned
+    return tuned, where
 
 
 def load_settings(db: str | None = None, env: Mapping[str, str] | None = None) -> Settings:
@@ -148,7 +154,8 @@ def load_settings(db: str | None = None, env: Mapping[str, str] | None = None) -
         llm_api_key=env.get("GRACEFULLY_LLM_API_KEY") or env.get("OPENAI_API_KEY") or "",
         env=env,
     )
-    return replace(settings, **_tuned(config_dir, env))
+    tuned, sources = _tuned(config_dir, env)
+    return replace(settings, sources=sources, **tuned)
 
 
 def tunable_values(settings: Settings) -> dict[str, Any]:
@@ -158,16 +165,7 @@ def tunable_values(settings: Settings) -> dict[str, Any]:
 
 def setting_sources(settings: Settings) -> dict[str, str]:
     """Where each tunable value came from: the GRACEFULLY_* variable, config.toml or default."""
-    path = settings.config_dir / CONFIG_FILE
-    in_file = tomllib.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-    sources = {}
-    for name in TUNABLE:
-        variable = f"GRACEFULLY_{name.upper()}"
-        if settings.env.get(variable):
-            sources[name] = variable
-        else:
-            sources[name] = str(path) if name in in_file else "default"
-    return sources
+    return {name: settings.sources.get(name, "default") for name in TUNABLE}
 
 
 def write_config_template(config_dir: Path) -> Path:

@@ -212,6 +212,7 @@ COMPANIES = [
         "Orrin",
     ),
     (email("Thank you for your interest in 3M. We will not proceed."), "3M"),
+    (email("Thank you for your interest in Lead Edge Capital. No."), "Lead Edge Capital"),
 ]
 
 

@@ -62,6 +62,8 @@ _ROLE_CUT = re.compile(r"\s+(?:(?:and|in|at) (?:the|our)|at|with|here at|within|
 _NUMBER_TAIL = re.compile(r"(?:\s+#?\d{3,})+$")
 """A requisition number that follows the name in a subject ("... with Lumora 204518")."""
 _SENIORITY = frozenset({"sr", "senior", "jr", "junior"})
+_TITLE_ANYWHERE = TITLE_WORDS - {"lead", "program", "programme"}
+"""A company may be "Lead Edge" or "Program Partners"; it is not "Data Analyst Intern"."""
 
 
 def clean_company(value: str) -> str | None:
@@ -74,7 +76,9 @@ def clean_company(value: str) -> str | None:
     if not words or len(value) < 2 or len(words) > 6 or not re.search(r"[^\W\d_]", value):
         return None
     bare = {word.strip(".,()") for word in words}
-    if bare & TITLE_WORDS or bare & _SENIORITY or re.fullmatch(r"[\d\W_]+", words[0]):
+    if words[-1] in TITLE_WORDS or bare & (_TITLE_ANYWHERE | _SENIORITY):
+        return None
+    if re.fullmatch(r"[\d\W_]+", words[0]):
         return None
     if value.lower() in NOT_COMPANY or words[0] in FIRST_NOT_COMPANY:
         return None

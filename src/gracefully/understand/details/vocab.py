@@ -387,7 +387,8 @@ TITLE_WORDS = frozenset(
         "officer",
     ]
 )
-"""A company name does not end with one of these: it is a job title."""
+"""A job title's head word: a company name does not end with one of these, and most
+of them (not "lead" or "program") appear in no company name at all (see `clean_company`)."""
 
 ROLE_TITLE_WORDS = TITLE_WORDS | frozenset(
     [

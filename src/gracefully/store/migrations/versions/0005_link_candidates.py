@@ -43,9 +43,7 @@ def upgrade() -> None:
     for email_id, evidence in waiting:
         if ids := _named(evidence or ""):
             bind.execute(
-                _LINKS.update()
-                .where(_LINKS.c.email_id == email_id)
-                .values(candidates=ids)
+                _LINKS.update().where(_LINKS.c.email_id == email_id).values(candidates=ids)
             )
 
 
