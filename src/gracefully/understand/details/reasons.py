@@ -65,8 +65,8 @@ RULES: tuple[Rule, ...] = (
         F,
         R.OTHER_CANDIDATE,
         r"\b(?:other|others|another group of)\b[^.\n]{0,30}\b(?:better|more|best|closely)\s+"
-        r"(?:suited|qualified|matched|aligned|match|fit)|\bnot (?:the|our) (?:most competitive|"
-        r"strongest|top|best[- ]suited) (?:candidate|applicant)",
+        r"(?:suited|qualified|matched|aligned|match|fit|meet)|\bnot (?:the|our) "
+        r"(?:most competitive|strongest|top|best[- ]suited) (?:candidate|applicant)",
         unless=_MAYBE,
     ),
     Rule(
@@ -80,7 +80,9 @@ RULES: tuple[Rule, ...] = (
         r"incredibly\s+)?(?:qualified|talented|strong|impressive|exceptional|competitive|high-"
         r"caliber|high-calibre|well-qualified|skilled)\s+(?:" + _PEOPLE + r")|\b(?:highly|very|"
         r"extremely|incredibly) competitive\b|\bcompetition (?:\w+ ){0,4}(?:is|was) (?:\w+ )?"
-        r"(?:strong|fierce|high|intense)\b|\bstronger (?:applicants|candidates|profiles|matches)",
+        r"(?:strong|fierce|high|intense)\b|\bstronger (?:applicants|candidates|profiles|matches)"
+        r"|\b(?:strength|standard|calibre|caliber|quality) of (?:the )?(?:other )?(?:applicant "
+        r"|candidate )?(?:pool|field|" + _PEOPLE + r")\b",
         unless=_MAYBE + r"|we get a lot of|if you|sponsorship",
     ),
     Rule(
@@ -89,7 +91,13 @@ RULES: tuple[Rule, ...] = (
         R.OTHER_CANDIDATE,
         r"\b(?:für|mit) (?:eine[nr]?|andere[nr]?) (?:andere[nr]? )?(?:kandidat|bewerber)",
     ),
-    Rule("fr-autre", F, R.OTHER_CANDIDATE, r"\bautres? (?:candidat|profil)s?\b"),
+    Rule(
+        "fr-autre",
+        F,
+        R.OTHER_CANDIDATE,
+        r"\bautres? (?:candidat|profil)s?\b|\b(?:candidat|profil)s? (?:correspondant|répondant) "
+        r"(?:davantage|mieux|plus)\b",
+    ),
     Rule("es-otro", F, R.OTHER_CANDIDATE, r"\botros? (?:candidatos|perfiles)\b"),
     Rule("nl-andere", F, R.OTHER_CANDIDATE, r"\bandere kandida(?:at|ten)\b"),
     # position_filled: the role is taken (a chosen person, no internal detail)
@@ -117,7 +125,9 @@ RULES: tuple[Rule, ...] = (
         R.POSITION_FILLED,
         r"\b(?:selected|hired|offered (?:the (?:role|position|job) )?to|extended an offer to|made "
         r"an offer to|filled by|accepted an offer from|gone with|went with)\s+(?:another|a "
-        r"different|an? other|one|an? (?:external|more)\s+\w+)\s+" + _ONE + r"\b",
+        r"different|an? other|one|an? (?:external|more)\s+\w+)\s+" + _ONE + r"\b|\b(?:go|going|"
+        r"gone|went|hire|hired|hiring|appoint|appointed|offer(?:ed)? the (?:role|position|job) to)"
+        r" (?:with )?someone else\b",
         unless=r"internal|from within|" + _MAYBE,
     ),
     Rule("de-besetzt", F, R.POSITION_FILLED, r"\b(?:bereits|anderweitig|schon) (?:\w+ )?besetzt\b"),
@@ -133,7 +143,8 @@ RULES: tuple[Rule, ...] = (
         R.INTERNAL_CANDIDATE,
         r"\binternal (?:candidate|applicant|hire|transfer|promotion|move)|\b(?:filled|hire|hired|"
         r"hiring|promote|promoted|promoting|fill it|fill the role)\s+(?:\w+\s+)?(?:internally|"
-        r"from within)\b|\bexisting (?:employee|team member|colleague)s?\b|\binterne[nr]? "
+        r"from within)\b|\b(?:existing|current) (?:employee|team member|staff member|colleague)s?"
+        r"\b|\bintern (?:besetzt|vergeben)\b|\binterne[nr]? "
         r"(?:kandidat|bewerber)|\bcandidat(?:ure)? interne|\bcandidato interno|\binterne kandidaat",
     ),
     # role_changed
@@ -165,6 +176,12 @@ RULES: tuple[Rule, ...] = (
         r"|our)\s+(?:[\w-]+\s+){0,3}?(?:role|position|opening|job)\s+(?:into|with)\b",
         unless=r"\bif\b|\bwhether\b|\bonce\b",
     ),
+    Rule(
+        "de-changed",
+        F,
+        R.ROLE_CHANGED,
+        r"\b(?:anforderungen|aufgaben|stellenprofil)\b[^.\n]{0,40}?\b(?:geändert|verändert)\b",
+    ),
     # role_closed
     Rule(
         "closed-on-hold",
@@ -187,7 +204,9 @@ RULES: tuple[Rule, ...] = (
         r"|\b(?:budget(?:ary)?|funding|headcount) (?:constraints?|cuts?|reasons|restrictions|"
         r"changes|was|has been|is no longer)\b|\b(?:lost|no) (?:the )?(?:budget|funding|headcount)"
         r"\b|\b(?:cancel|close|closing|cancelling|canceling|withdraw|withdrawing)\s+(?:this|the|our)"
-        r"\s+(?:\w+\s+)?" + _ROLE + r"\b",
+        r"\s+(?:\w+\s+)?" + _ROLE + r"\b|\b(?:paused|pausing|pause|frozen|froze|freezing) "
+        r"(?:hiring|recruiting|recruitment)\b|\bhold(?:ing)? off on (?:filling|hiring|recruiting)"
+        r"\b",
     ),
     Rule(
         "no-longer-hiring",
@@ -210,7 +229,8 @@ RULES: tuple[Rule, ...] = (
         R.ROLE_CLOSED,
         r"\b(?:stelle|position) (?:wurde|ist) (?:\w+ )?(?:gestrichen|storniert|zurückgezogen)|"
         r"\bposte (?:a été|est) (?:annulé|supprimé|gelé)|\bpuesto (?:ha sido|fue) cancelado|"
-        r"\bvacature is (?:ingetrokken|gesloten|vervallen)|\b(?:einstellungsstopp|gel des "
+        r"\bvacature is (?:ingetrokken|gesloten|vervallen)|\bnicht mehr (?:\w+ )?(?:besetzen|"
+        r"ausschreiben)\b|\b(?:einstellungsstopp|gel des "
         r"recrutements|congelación de contrataciones|vacaturestop)\b",
     ),
     # better_fit_elsewhere
@@ -218,11 +238,12 @@ RULES: tuple[Rule, ...] = (
         "better-fit-elsewhere",
         F,
         R.BETTER_FIT_ELSEWHERE,
-        r"\b(?:you|your (?:[\w-]+ ){0,4}?[\w-]+)\s+(?:would|might|may|could)\s+(?:\w+\s+)?be\s+"
+        r"\b(?:you|your (?:[\w-]+ ){0,4}?[\w-]+)\s*(?:would|might|may|could|'d)\s+(?:\w+\s+)?be\s+"
         r"(?:a\s+)?"
         r"(?:better|stronger|great|good|strong|more)\s+(?:fit|suited|match|aligned)\s+(?:for|to|"
         r"with|in)\s+(?:a|an|another|our|the|one)\s+(?:different|other|\w+)?",
-        unless=r"\bnot\b|n't|this (?:role|position)",
+        unless=r"\b(?:not|n't)\s+(?:\w+\s+){0,3}(?:fit|suited|match|aligned)\b"
+        r"|(?:fit|suited|match|aligned)\s+(?:for|to|with|in)\s+(?:this|the) (?:role|position)\b",
     ),
     Rule(
         "suited-to-other-team",
@@ -284,9 +305,12 @@ RULES: tuple[Rule, ...] = (
         R.EXPERIENCE_GAP,
         r"\b(?:more|additional|further|deeper|stronger|greater|significant|extensive|direct|"
         r"hands-on)\s+(?:\w+\s+){0,2}(?:experience|exposure|expertise|background|seniority)\s+"
-        r"(?:in|with|on|than|for)\b|\b(?:someone|candidates?|people)\s+(?:with|who have)\s+(?:more|"
-        r"a (?:deeper|stronger)|additional)\b|\bmore (?:senior|experienced)\s+(?:candidate|"
-        r"applicant|person|profile|hire)",
+        r"(?:in|with|on|than|for|[a-z]+ing)\b|\b(?:someone|candidates?|people)\s+(?:with|who have)"
+        r"\s+(?:more|a (?:deeper|stronger)|additional|deeper|stronger|direct|hands-on|proven)\b|"
+        r"\b(?:looking for|prioriti[sz]ing|seeking|require|requires|need|prefer)\s+(?:someone|"
+        r"candidates|applicants|people)\s+with\b|\b(?:requires?|required|need) (?:a |an )?(?:"
+        r"minimum of|at least|phd|doctorate|degree|master's|bachelor's)\b|"
+        r"\bmore (?:senior|experienced)\s+(?:candidate|applicant|person|profile|hire)",
         unless=_MAYBE + r"|\bif you\b|\bgain\b",
     ),
     Rule(
@@ -317,15 +341,17 @@ RULES: tuple[Rule, ...] = (
         F,
         R.EXPERIENCE_GAP,
         r"\bmehr (?:berufs)?erfahrung\b|\bplus d'expérience\b|\bmás experiencia\b|"
-        r"\bmeer (?:werk)?ervaring\b",
+        r"\bmeer (?:werk)?ervaring\b|\bplus expérimenté|\bop zoek naar iemand met\b",
     ),
     # location
     Rule(
         "location",
         F,
         R.LOCATION,
-        r"\b(?:someone|candidates?|applicants?|people)\s+(?:who (?:are|is|live)\s+)?(?:local|"
-        r"based|located|living|residing)\b|\b(?:your|the) (?:current )?location\b|\brelocat\w+\b"
+        r"\b(?:someone|candidates?|applicants?|people)\s+(?:who (?:are|is|live)\s+|to be\s+)?"
+        r"(?:local|based|located|living|residing)\b|\bfully (?:on-?site|in-office|office-based)\b|"
+        r"\b(?:work|working|be) (?:from|in|at) (?:our|the) (?:\w+ )?office (?:\w+ ){0,2}(?:days?|"
+        r"full-time|every)\b|\b(?:your|the) (?:current )?location\b|\brelocat\w+\b"
         r"|\b(?:on-?site|in-office|in office|in-person|hybrid) (?:requirement|presence|"
         r"attendance|role|position)\b|\b(?:must|need to|required to|requirement to) (?:be |live |"
         r"reside |work )(?:\w+ ){0,2}(?:in|near|within|on-?site|local|based)\b|\boutside (?:of )?"
@@ -352,7 +378,8 @@ RULES: tuple[Rule, ...] = (
         "timing",
         F,
         R.TIMING,
-        r"\b(?:your|the)\s+(?:expected\s+|anticipated\s+)?(?:graduation (?:date|year|timeline)|"
+        r"\b(?:your|the)\s+(?:expected\s+|anticipated\s+|stated\s+|[\w-]+-(?:month|week)\s+)?"
+        r"(?:graduation (?:date|year|timeline)|"
         r"availability|start date|available start|timeline|notice period|class year)\b|"
         r"\b(?:graduat\w+|availability|start date|timeline|timing)\s+(?:\w+\s+)?(?:does|do|did|"
         r"would|will)(?:\s+not|n't)\s+(?:align|match|work|fit|meet)|\bgraduating (?:too|in|before|"
@@ -371,6 +398,7 @@ RULES: tuple[Rule, ...] = (
         r"chinese|korean|polish|swedish|danish|norwegian|finnish|arabic|hebrew|russian|turkish)\b|"
         r"\blanguage (?:requirement|skills|proficiency|requirements)\b|\b(?:german|french|"
         r"spanish|dutch|italian|portuguese|japanese|mandarin)[- ](?:speaking|speaker|language)\b|"
+        r"\bnivel (?:nativo|alto|avanzado|fluido) de (?:español|inglés|alemán|francés)\b|"
         r"\b(?:deutschkenntnisse|sprachkenntnisse|niveau de (?:français|langue)|idioma requerido|"
         r"taalvaardigheid)\b",
         unless=_EEO,
