@@ -51,19 +51,27 @@ FEEDBACK: tuple[Rule, ...] = (
         Feedback.OFFERED,
         r"\b(?:happy|glad|welcome|pleased|willing|available|free)\s+to\s+(?:\w+\s+){0,2}"
         r"(?:share|provide|give|offer|discuss|go over|walk you through)\s+(?:\w+\s+){0,3}"
-        r"feedback\b|\bif you(?:'d| would)? (?:like|want|wish|are interested in)\s+(?:\w+\s+){0,3}"
+        r"(?:feedback|pointers|advice)\b|\b(?:if|should) you(?:'d| would)? (?:like|want|wish|are "
+        r"interested in)\s+(?:\w+\s+){0,3}"
         r"feedback\b|\bfeedback (?:is )?(?:available|possible) (?:on|upon) request\b|"
         r"\b(?:call|chat|conversation) to (?:discuss|share|go over|walk through)\s+(?:\w+\s+){0,2}"
         r"(?:feedback|the decision|your (?:interview|assessment|application))\b|\breach out "
-        r"(?:\w+\s+){0,3}(?:for|if you (?:would like|want)) (?:\w+\s+){0,2}feedback\b",
-        unless=_NEG + r"|survey|candidate experience|how we did|your feedback",
+        r"(?:\w+\s+){0,3}(?:for|if you (?:would like|want)) (?:\w+\s+){0,2}feedback\b|"
+        r"\b(?:happy|glad|willing) to (?:jump on|hop on|set up|arrange) (?:a )?"
+        r"(?:quick |short |brief )?(?:call|chat)\b|\byou(?:'ll| will) receive (?:a "
+        r"|an )?(?:\w+ )?feedback\b|\bfeedback (?:wil(?:t|len)? "
+        r"ontvangen|willen)\b|\breste disponible si vous souhaitez\b",
+        unless=r"\bnot\b(?! hesitate)|n't(?! hesitate)|unable|cannot|survey|candidate experience"
+        r"|how we did|your feedback",
     ),
     Rule(
         "feedback-given",
         "feedback",
         Feedback.GIVEN,
-        r"\b(?:the team|interviewers?|panel|we|i|hiring manager)\s+(?:felt|noted|found|observed|"
-        r"thought|were looking for|would have liked)\s+(?:that\s+)?(?:you|your)\b(?! (?:are|were|"
+        r"\b(?:the team|interviewers?|panel|reviewers?|assessors?|we|i|hiring manager|but)\s+"
+        r"(?:felt|noted|found|observed|thought|were looking for"
+        r"|would have liked)\s+(?:that\s+)?(?:you|"
+        r"your|the (?:solution|code|submission|answers?))\b(?! (?:are|were|"
         r"would be) a (?:great|strong) (?:fit|match|addition))|\b(?:areas?|room)\s+(?:for|of)\s+"
         r"(?:improvement|development|growth)\b|\byou (?:could|should|might) (?:improve|work on|"
         r"strengthen|focus on|deepen|develop)\b|\b(?:your|the) (?:answers?|solution|code|"
@@ -71,7 +79,10 @@ FEEDBACK: tuple[Rule, ...] = (
         r"acked|missed|did not|didn't|was not|wasn't)\b|\bhere(?:'s| is| are) (?:the main|the "
         r"key|the biggest|one|some|a few|the team's|my|our) (?:one|ones|points?|notes?|things?|"
         r"takeaways?|pieces? of feedback)\b|\b(?:the|our) (?:team's|panel's|interviewers') (?:main "
-        r"|key |biggest )?(?:notes?|concerns?) (?:was|were|is|are)\b",
+        r"|key |biggest )?(?:notes?|concerns?) (?:was|were|is|are)\b|"
+        r"\bfeedback from (?:the |your )?(?:interviewers?|panel|team|hiring manager|reviewers?):"
+        r"|\b(?:your|the) (?:solution|code|"
+        r"submission) had (?:\w+ ){0,2}(?:issues|problems|bugs|gaps)\b",
         unless=r"if you|would like to|survey",
     ),
 )
@@ -155,8 +166,10 @@ KEEP_ON_FILE: tuple[Rule, ...] = (
         "keep-on-file-intl",
         "keep_on_file",
         "true",
-        r"\b(?:in unserem (?:talent|bewerber)pool|in evidenz|conserver (?:votre|vos)|notre vivier|"
-        r"conservaremos|nuestra base de datos|in ons (?:bestand|talentpool)|in onze (?:database|"
+        r"\b(?:in unserem (?:talent|bewerber)pool|in evidenz|"
+        r"conserv(?:er|ons) (?:\w+ )?(?:votre|vos)|notre vivier|conservaremos|guardaremos|"
+        r"mantendremos (?:tu|su)|nuestra base de datos|in ons (?:bestand|talentpool)"
+        r"|in onze (?:database|"
         r"talentpool))\b",
     ),
 )
@@ -201,7 +214,7 @@ INVITE_REAPPLY: tuple[Rule, ...] = (
         r"\bhappy to hear from you\b|\bwait (?:\w+\s+){0,3}\d+ months\b|"
         r"\breach out if (?:we have|you see|there is) (?:another|a|other)\b|\bfuture "
         r"(?:openings|vacancies)\b[^.\n]{0,40}(?:apply|interest)|\bplease (?:do )?feel free to "
-        r"(?:apply|look|check)",
+        r"(?:apply|look|check)|\b(?:you are|you're|you'd be) (?:very |most )?welcome to apply\b",
     ),
     Rule(
         "reapply-intl",
@@ -231,8 +244,9 @@ ALT_ROLE: tuple[Rule, ...] = (
         "",
         r"\b(?:better|stronger|great|good)\s+(?:fit|match|suited)\s+(?:for|to|with|in)\s+"
         r"(?:our|the|a|an)\s+(?P<v>(?!different\b|other\b)[\w/&-]+(?: [\w/&-]+){0,4} (?:team|"
-        r"role|position|opening|department|group))\b",
-        unless=r"\bnot\b|n't|this (?:role|position)|the (?:role|position)",
+        r"role|position|opening|department|group|track|programme|program))\b",
+        unless=r"\b(?:not|n't)\s+(?:\w+\s+){0,3}(?:fit|suited|match)\b|(?:fit|suited|match)\s+"
+        r"(?:for|to|with|in)\s+(?:this|the) (?:role|position)\b",
     ),
     Rule(
         "openings-elsewhere",
@@ -309,7 +323,10 @@ PERSONAL: tuple[Rule, ...] = (
         r"shared|heard)|(?:add|connect with) me on linkedin|(?:email|contact|reach out to) me\b|"
         r"my (?:sincere|sincerest|personal) thanks|the team and i|i (?:really )?enjoyed|"
         r"getting to know you|(?:write|get back|reach out) to you (?:myself|personally)|"
-        r"(?:thank you|thanks) for asking)",
+        r"(?:thank you|thanks) for asking|"
+        r"(?:thank you|thanks)(?: again| a million)? for the (?:call|chat|conversation)|(?:lovely"
+        r"|great|nice|good) (?:speaking|chatting|talking) (?:with|to) "
+        r"you|(?:last|this) (?:week|monday|tuesday|wednesday|thursday|friday))",
     ),
 )
 
