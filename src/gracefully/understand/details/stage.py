@@ -71,7 +71,8 @@ RULES: tuple[Rule, ...] = (
         "your-interview",
         F,
         INTERVIEW,
-        r"\b(?:after|following|since|from|during|in|on|with)\s+(?:your|the|our)\s+(?:recent\s+)?"
+        r"\b(?:after|following|since|from|during|in|on|with|regarding|about)\s+(?:your|the|our)\s+"
+        r"(?:recent\s+)?"
         r"(?:final[- ]round |on-?site |onsite |panel |second |virtual |video |in-person )?"
         r"(?:interviews?|conversations? with the team|o"
         r"n-?site)\b(?! (?:invitation|request|process))",
@@ -101,6 +102,12 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("meet-the-team", F, INTERVIEW, r"\bmeet(?:ing)? the team\b", unless=_NOT_HELD),
     Rule(
+        "through-interview-process",
+        F,
+        INTERVIEW,
+        r"\b(?:go|going|went|gone|been) through (?:our|the|your) (?:\w+ )?interview process\b",
+    ),
+    Rule(
         "interviewers-feedback",
         F,
         INTERVIEW,
@@ -109,18 +116,24 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "de-gespraech", F, INTERVIEW, r"\b(?:vorstellungsgespräch|gespräch mit uns|das gespräch)\b"
     ),
-    Rule("fr-entretien", F, INTERVIEW, r"\b(?:suite à|merci pour) (?:notre|votre|l')\s?entretien"),
+    Rule(
+        "fr-entretien",
+        F,
+        INTERVIEW,
+        r"\b(?:suite à|merci pour|lors de) (?:notre|votre|l')\s?entretien",
+    ),
     Rule(
         "es-entrevista",
         F,
         INTERVIEW,
-        r"\b(?:tras|después de|gracias por) (?:la|su|nuestra) entrevista",
+        r"\b(?:tras|después de|gracias por|en) (?:la|su|nuestra) entrevista",
     ),
     Rule(
         "nl-gesprek",
         F,
         INTERVIEW,
-        r"\b(?:bedankt voor|naar aanleiding van) (?:het|ons) (?:sollicitatie)?gesprek",
+        r"\b(?:bedankt voor|naar aanleiding van|voor|na) (?:het|ons) (?:sollicitatie)?gesprek\b"
+        r"(?! (?:in|op) )",
     ),
     # screen
     Rule(
@@ -136,6 +149,8 @@ RULES: tuple[Rule, ...] = (
         F,
         SCREEN,
         r"thank(?:s| you)[^.\n]{0,40}?\b(?:speak|talk|chat)(?:ing)?\s+(?:with|to)\s+me\b|"
+        r"\bthank(?:s| you)(?: again| a million)? for the (?:call|chat|conversation)\b|"
+        r"\b(?:chatting|speaking|talking) (?:with|to) you on the phone\b|"
         r"\b(?:our|my) (?:recent |brief |short )?(?:call|conversation|chat|phone call)\b"
         r"(?! (?:invitation|request))|\b" + _TALK + r"\s+(?:with|to)\s+" + _RECRUITING,
         unless=_NOT_HELD,
@@ -148,7 +163,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:review(?:ing|ed)?|after|following|r"
         r"esults? of|completing|complete|completed|(?:went|gone|going|go) through|looked at|"
         r"submitted|submission of|evaluat\w+|for taking)\s+"
-        r"(?:the time to complete\s+)?(?:your|the)\s+"
+        r"(?:the time to complete\s+)?(?:your|the|our)\s+"
         r"(?:[\w-]+\s+){0,3}" + _TEST + r"\b",
         unless=r"invit\w*|please complete|link to|deadline|within \d|you will receive",
     ),
@@ -159,7 +174,7 @@ RULES: tuple[Rule, ...] = (
         F,
         APPLIED,
         r"\b(?:application|applying|applied|resume|résumé|cv|candidacy|candidature|profile"
-        r"|bewerbung|candidatura|sollicitatie)\b",
+        r"|bewerbung|candidatura|sollicitatie|vacature)\b",
     ),
     Rule(
         "subject-application",
