@@ -19,6 +19,9 @@ def mail(body: str, subject: str = "Thank you for your application") -> Email:
 
 
 RECEIPTS = [
+    "We have received your application. We hire people who aren't satisfied with good enough. "
+    "A recruiter will reach out if your background is a match.",
+    "Your application is under review. Please keep in touch with [not available] for updates.",
     "We have received your resume for the Data Analyst opening. If you are not selected for "
     "this role, we will keep your resume on file for future consideration.",
     "Your application is being reviewed. If your background matches what the team needs, a "

@@ -34,13 +34,20 @@ _PENDING = re.compile(
 """The application is in and not yet decided: received, under review, to be completed."""
 _DECISION = re.compile(
     r"(?:\bnot|n['’]t|\bcannot|\bunable to|\bno longer)\b(?! (?:hesitate|reply|respond|monitored"
-    r"|be discouraged))|regret|unfortunately|sadly|unsuccessful|other (?:candidates|applicants)"
+    r"|be discouraged))[^.;!?]{0,50}?\b(?:mov|proceed|progress|advanc|select|chos|success|offer"
+    r"|continu|consider|match|fit|pursu|invit|extend|shortlist|hir|position|role|application"
+    r"|candidacy|need|look|right|suitab|further|next|interview|available|open|think|feel|able)"
+    r"|regret|unfortunately|sadly|unsuccessful|other (?:candidates|applicants)"
     r"|another (?:candidate|applicant|direction)|different direction|someone else|somebody else"
     r"|better (?:suited|fit|match|aligned)|more closely|decided to (?:pursue|move|go|proceed)"
     r"|chosen to (?:pursue|move|go|proceed)|offered (?:the|this) (?:role|position|job)"
     r"|(?:has|have) been filled|been cancell?ed|closed the|on hold|hiring freeze|declin"
 )
-"""Anything that could state a negative decision; "do not reply" and the like are not one."""
+"""Anything that could state a negative decision: a negation about moving on, matching,
+choosing or the role ("aren't satisfied with good enough" in a blurb is not one), or a word
+of regret; "do not reply" and the like are not one."""
+_BRACKETED = re.compile(r"\[[^\]\n]{0,40}\]")
+"""A placeholder an export or a template left ("[not available]") says nothing."""
 _CONDITION = re.compile(
     r"\b(?:if|should|in case|in the event|whether|unless|once|when)\b[^,;]*$", re.IGNORECASE
 )
@@ -54,7 +61,7 @@ def acknowledgement(email: Email) -> Evidence | None:
         return None
     said = Evidence("category", Category.CONFIRMATION.value, RULE, email.subject)
     for start, end, text in split(email.body):
-        low = text.lower()
+        low = _BRACKETED.sub(" ", text.lower())
         if any(not _CONDITION.search(low[: cue.start()]) for cue in _DECISION.finditer(low)):
             return None
         if said.start < 0 and _PENDING.search(low):
