@@ -8,7 +8,12 @@ from __future__ import annotations
 import pytest
 
 from gracefully.domain import Address, Category, Email
-from gracefully.understand.acknowledgement import RULE, acknowledgement
+from gracefully.understand.acknowledgement import (
+    DECIDED_RULE,
+    RULE,
+    acknowledgement,
+    plain_decision,
+)
 from gracefully.understand.reader import Reader
 
 SENDER = Address("Orrin Careers", "careers@orrin.example")
@@ -76,3 +81,32 @@ def test_the_reader_corrects_a_receipt_it_took_for_a_rejection(reader: Reader) -
         )
     )
     assert rejected.category is Category.REJECTION
+
+
+PLAIN = [
+    "Thanks for applying, we've filled the role.",
+    "Hi Sam, we will not be moving forward with your application. Best, Noor",
+    "Malheureusement, le poste a déjà été pourvu.",
+]
+NOT_PLAIN = [
+    "If you have not heard from us by Friday, please assume you have not been shortlisted.",
+    "If you are not selected, we will keep your CV on file.",
+    "Thanks for applying! We will review your application and be in touch.",
+]
+
+
+@pytest.mark.parametrize("body", PLAIN)
+def test_a_decision_said_outright_is_a_plain_decision(body: str) -> None:
+    found = plain_decision(mail(body, subject="Your application"))
+    assert found is not None and found.rule == DECIDED_RULE and found.sentence in body
+
+
+@pytest.mark.parametrize("body", NOT_PLAIN)
+def test_a_conditional_or_assumed_decision_is_not(body: str) -> None:
+    assert plain_decision(mail(body, subject="Your application")) is None
+
+
+def test_the_reader_reads_a_one_line_decision_as_a_rejection(reader: Reader) -> None:
+    reading = reader.read(mail("Thanks for applying, we've filled the role.", subject="Hi"))
+    assert reading.category is Category.REJECTION
+    assert reading.rejection is not None

@@ -52,6 +52,9 @@ SAID = [
     ("Your mix of finance and modelling would be a better fit for our pricing team.", ELSEWHERE),
     ("Your experience with Kafka is thinner than what the role now needs.", GAP),
     ("The requirements for the role\nhave changed since you applied.", CHANGED),
+    ("Since we met, the opening has grown into a team-lead position.", CHANGED),
+    ("We've actually already hired someone for the Saturday shifts.", Reason.POSITION_FILLED),
+    ("The board decided to appoint someone from within the practice.", Reason.INTERNAL_CANDIDATE),
 ]
 
 NOT_SAID = [
@@ -72,6 +75,8 @@ NOT_SAID = [
     ("We changed the interview schedule twice, sorry for that.", CHANGED),
     ("Priorities have shifted and we have stopped hiring for this role.", CHANGED),
     ("The team has changed its process for take-home reviews.", CHANGED),
+    # the role grew more senior: a changed role, not an overqualified candidate
+    ("The role has evolved into something more senior than we first advertised.", OVER),
     ("Your mix of skills would not be a better fit for our other teams either.", ELSEWHERE),
     ("The candidate we hired has experience that is thinner than yours, but local.", GAP),
 ]

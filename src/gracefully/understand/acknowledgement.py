@@ -1,4 +1,5 @@
-"""An acknowledgement is not a decision, however much it sounds like one.
+"""An acknowledgement is not a decision, however much it sounds like one; and a
+plain decision is a rejection, however short or polite the email around it.
 
 Application receipts borrow a rejection's vocabulary: "we will keep your resume
 on file", "we will contact you if your background is a match", "if you are not
@@ -10,6 +11,12 @@ or under review, and no sentence states a decision except under a condition
 The decision cues are deliberately broad (any unconditional "not", "regret",
 "unfortunately", "other candidates", ...), so a real rejection keeps its
 reading and only a receipt with no decision in it is corrected.
+
+The other way round, a one-line "Thanks for applying, we've filled the role"
+has too few words for the model and may read as a thank-you receipt. A
+sentence that states the decision outright and unconditionally ("we will not
+be moving forward with your application", "the position has been filled")
+makes it a rejection. Those cues are deliberately narrow.
 """
 
 from __future__ import annotations
@@ -21,6 +28,8 @@ from gracefully.understand.sentences import split
 
 RULE = "acknowledgement-without-decision"
 """The evidence rule of a rejection reading corrected to a confirmation."""
+DECIDED_RULE = "plain-decision"
+"""The evidence rule of a confirmation reading corrected to a rejection."""
 
 _PENDING = re.compile(
     r"\b(?:(?:we(?:'ve| have)?|has been|have been|was|were) (?:successfully |safely )?received"
@@ -51,6 +60,31 @@ _BRACKETED = re.compile(r"\[[^\]\n]{0,40}\]")
 _CONDITION = re.compile(
     r"\b(?:if|should|in case|in the event|whether|unless|once|when)\b[^,;]*$", re.IGNORECASE
 )
+_ASSUMED = re.compile(r"\b(?:assume|otherwise|might|may)\b")
+"""'please assume that you have not been shortlisted' is what silence would mean."""
+_PLAIN_DECISION = re.compile(
+    "|".join(
+        (
+            r"(?:\b(?:will|shall|would) not|\bwon['’]t|\bnot) (?:be )?(?:moving|move|proceeding"
+            r"|proceed|progressing|progress|advancing|advance|taking|continuing)\w* (?:forward "
+            r"|ahead |further )?with your (?:application|candidacy|profile)",
+            r"\b(?:have|has|were|was) not been (?:selected|successful|shortlisted)",
+            r"\bdid not (?:select|choose|shortlist) your (?:application|profile|candidacy)",
+            r"\bwe(?:['’]ve| have)? (?:\w+ )?(?:already )?(?:filled|hired (?:someone|somebody"
+            r"|another))",
+            r"\b(?:position|role|job|vacancy|post)(?:['’]s| has been| is| was) (?:now |already )?"
+            r"(?:been )?filled\b",
+            r"\bdecided (?:not to (?:proceed|move forward|progress|continue)|to (?:move forward"
+            r"|proceed|go|continue) with (?:other|another|a different))",
+            r"\bunable to (?:offer you|move your application|progress your application"
+            r"|take your application)",
+            r"\b(?:a|ont) déjà été pourvu|\bbereits besetzt|\bno hemos seleccionado",
+            r"\bunfortunately\b[^.]{0,40}\b(?:not|unable|no longer)\b[^.]{0,30}\b(?:proceed"
+            r"|move|progress|select|offer|continu)",
+        )
+    )
+)
+"""A decision said outright: not moving forward, not selected, filled (in a few languages)."""
 """A condition governs a cue only within its own clause: "if you are not selected" does,
 "When we compared it with the role, we decided not to" does not (a comma closes it)."""
 
@@ -67,3 +101,18 @@ def acknowledgement(email: Email) -> Evidence | None:
         if said.start < 0 and _PENDING.search(low):
             said = Evidence("category", Category.CONFIRMATION.value, RULE, text, start, end)
     return said
+
+
+def plain_decision(email: Email) -> Evidence | None:
+    """Evidence that `email` states a negative decision outright, else None."""
+    for start, end, text in split(email.body):
+        low = text.lower()
+        for cue in _PLAIN_DECISION.finditer(low):
+            before = low[: cue.start()]
+            if not _CONDITION.search(before) and not _ASSUMED.search(before):
+                return Evidence(
+                    "category", Category.REJECTION.value, DECIDED_RULE, text, start, end
+                )
+    if _PLAIN_DECISION.search(email.subject.lower()):
+        return Evidence("category", Category.REJECTION.value, DECIDED_RULE, email.subject)
+    return None

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gracefully.domain import Category, Email, Evidence, Reading, Rejection
-from gracefully.understand.acknowledgement import acknowledgement
+from gracefully.understand.acknowledgement import acknowledgement, plain_decision
 from gracefully.understand.classifier import Classifier, Example, train_classifier
 from gracefully.understand.details import extract
 from gracefully.understand.sentences import remembering
@@ -24,9 +24,9 @@ from gracefully.understand.sentences import remembering
 SENT_BY_YOU = "sent_by_you"
 """The evidence rule of a reading made from the sender alone."""
 ACKNOWLEDGED_CONFIDENCE = 0.75
-"""A receipt the model took for a rejection stays below the sure readings (it is a rule's
-correction, not the model's verdict); no follow-up is planned from a confirmation, so it
-need not wait for review. See `understand.acknowledgement`."""
+"""A reading a rule corrected (a receipt the model took for a rejection, or a plain decision
+it took for a receipt) stays below the sure readings: it is a rule's correction, not the
+model's verdict. See `understand.acknowledgement`."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,8 @@ class Reader:
     ) -> Reading:
         if category is Category.REJECTION and (receipt := acknowledgement(email)):
             category, confidence, why = Category.CONFIRMATION, ACKNOWLEDGED_CONFIDENCE, receipt
+        elif category is Category.CONFIRMATION and (decided := plain_decision(email)):
+            category, confidence, why = Category.REJECTION, ACKNOWLEDGED_CONFIDENCE, decided
         details = extract(email, category)
         return Reading(
             email_id=email.id,

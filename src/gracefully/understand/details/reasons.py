@@ -113,8 +113,9 @@ RULES: tuple[Rule, ...] = (
         "we-filled",
         F,
         R.POSITION_FILLED,
-        r"\bwe(?:'ve| have|’ve)?\s+(?:(?:already|recently|just|now)\s+){0,2}(?:filled|hired "
-        r"(?:someone|somebody|a candidate)|made (?:a|our) (?:selection|hire|hiring decision))\b|"
+        r"\bwe(?:'ve| have|’ve)?\s+(?:(?:actually|already|recently|just|now)\s+){0,2}"
+        r"(?:filled|hired (?:someone|somebody|a candidate)|made (?:a|our) (?:selection|hire"
+        r"|hiring decision))\b|"
         r"\b(?:program|class|cohort|team|positions?) (?:is|are) (?:now )?(?:at|full|at full) "
         r"?capacity|\bno (?:remaining|more) (?:openings|positions|spots)\b",
         unless=r"intern(?:al|ally)|from within",
@@ -142,9 +143,9 @@ RULES: tuple[Rule, ...] = (
         F,
         R.INTERNAL_CANDIDATE,
         r"\binternal (?:candidate|applicant|hire|transfer|promotion|move)|\b(?:filled|hire|hired|"
-        r"hiring|promote|promoted|promoting|fill it|fill the role)\s+(?:\w+\s+)?(?:internally|"
-        r"from within)\b|\b(?:existing|current) (?:employee|team member|staff member|colleague)s?"
-        r"\b|\bintern (?:besetzt|vergeben)\b|\binterne[nr]? "
+        r"hiring|promote|promoted|promoting|fill it|fill the role|appoint|appointed|appointing)\s+"
+        r"(?:\w+\s+)?(?:internally|from within)\b|\b(?:existing|current) (?:employee|team member"
+        r"|staff member|colleague)s?\b|\bintern (?:besetzt|vergeben)\b|\binterne[nr]? "
         r"(?:kandidat|bewerber)|\bcandidat(?:ure)? interne|\bcandidato interno|\binterne kandidaat",
     ),
     # role_changed
@@ -173,7 +174,9 @@ RULES: tuple[Rule, ...] = (
         r"|restructured|reshaped|re-?shaped|revised|rewritten|re-?written|redesigned|re-?leve?ll?ed"
         r"|changed (?:significantly|substantially|shape)|merged|folded|combined)\b|"
         r"\b(?:fold|folded|folding|merge|merged|merging|combine|combined|combining)\s+(?:the|this"
-        r"|our)\s+(?:[\w-]+\s+){0,3}?(?:role|position|opening|job)\s+(?:into|with)\b",
+        r"|our)\s+(?:[\w-]+\s+){0,3}?(?:role|position|opening|job)\s+(?:into|with)\b|"
+        r"\b(?:role|position|opening|job)\s+(?:has|had|have)\s+(?:since\s+|now\s+)?(?:evolved"
+        r"|grown|turned|shifted)\s+into\b",
         unless=r"\bif\b|\bwhether\b|\bonce\b",
     ),
     Rule(
@@ -276,7 +279,8 @@ RULES: tuple[Rule, ...] = (
         unless=_MAYBE + r"|\bif (?:you|we|a|the|someone)\b|\b(?:someone|candidates?|applicants?"
         r"|finalists?|person|people|others?|hire)\b[^.\n]{0,40}\b(?:more|too) (?:senior|"
         r"experienced)|(?:role|position|job|opening|level) (?:is|was|would be|seems) too (?:senior"
-        r"|advanced)|\bnot (?:\w+ )?(?:too|more) (?:senior|experienced)",
+        r"|advanced)|\bnot (?:\w+ )?(?:too|more) (?:senior|experienced)|\b(?:evolved|grown|changed"
+        r"|shifted|developed|turned) into (?:\w+ ){0,3}(?:more|too) senior",
     ),
     Rule(
         "would-not-challenge",
