@@ -24,6 +24,9 @@ def mail(body: str, subject: str = "Thank you for your application") -> Email:
 
 
 RECEIPTS = [
+    "Nous avons bien reçu votre candidature. Sans retour de notre part sous trois semaines, "
+    "vous pourrez considérer qu'elle n'a pas été retenue.",
+    "Wir haben Ihre Bewerbung erhalten und melden uns, falls Ihr Profil passt.",
     "We have received your application. We hire people who aren't satisfied with good enough. "
     "A recruiter will reach out if your background is a match.",
     "Your application is under review. Please keep in touch with [not available] for updates.",
@@ -35,6 +38,10 @@ RECEIPTS = [
     "there be a fit, we'll be in touch. Please do not reply to this message.",
 ]
 DECISIONS = [
+    "Nous avons bien reçu votre candidature. Malheureusement, le poste a été pourvu.",
+    "Wir haben Ihre Bewerbung erhalten. Leider haben wir uns für andere Bewerber entschieden.",
+    "Hemos recibido tu candidatura. Lamentablemente, hemos elegido a otra persona.",
+    "We hebben je sollicitatie ontvangen. Helaas gaan we niet verder met je sollicitatie.",
     "We have received many applications. Unfortunately, we will not be moving forward with "
     "yours. We will keep your resume on file.",
     "Your application was reviewed carefully, and the team chose applicants whose experience "

@@ -38,9 +38,12 @@ _PENDING = re.compile(
     r"|evaluated|considered)\b|(?:currently|now) (?:in the process of )?reviewing|once (?:we"
     r"(?:'ve| have)?|the team has) (?:\w+ )?review|(?:allow|take) (?:up to )?(?:\w+ ){0,2}"
     r"(?:business |working )?(?:days|weeks) (?:for|to)\b|application (?:review\b|is incomplete"
-    r"|was (?:sent|submitted))|(?:complete|finish) your application|successfully submitted)"
+    r"|was (?:sent|submitted))|(?:complete|finish) your application|successfully submitted"
+    r"|avons bien reçu|bien été reçue?|haben (?:\w+ ){0,3}erhalten|ist (?:bei uns )?eingegangen"
+    r"|hemos recibido|hebben (?:\w+ ){0,3}ontvangen|in goede orde ontvangen)"
 )
-"""The application is in and not yet decided: received, under review, to be completed."""
+"""The application is in and not yet decided: received, under review, to be completed
+(and the common receipts in French, German, Spanish and Dutch)."""
 _DECISION = re.compile(
     r"(?:\bnot|n['’]t|\bcannot|\bunable to|\bno longer)\b(?! (?:hesitate|reply|respond|monitored"
     r"|be discouraged))[^.;!?]{0,50}?\b(?:mov|proceed|progress|advanc|select|chos|success|offer"
@@ -51,6 +54,10 @@ _DECISION = re.compile(
     r"|better (?:suited|fit|match|aligned)|more closely|decided to (?:pursue|move|go|proceed)"
     r"|chosen to (?:pursue|move|go|proceed)|offered (?:the|this) (?:role|position|job)"
     r"|(?:has|have) been filled|been cancell?ed|closed the|on hold|hiring freeze|declin"
+    r"|malheureusement|regrett|pas (?:été )?retenue?|pas donner suite|autre candidat|pourvu"
+    r"|leider|bedauer|nicht berücksichtig|absage|andere[nr]? (?:kandidat|bewerber)|besetzt"
+    r"|lamentablemente|desafortunadamente|no (?:ha|has) sido seleccionad|otr[oa] candidat"
+    r"|helaas|niet (?:verder|door)|andere kandida|afgewezen|ingevuld"
 )
 """Anything that could state a negative decision: a negation about moving on, matching,
 choosing or the role ("aren't satisfied with good enough" in a blurb is not one), or a word
@@ -58,9 +65,14 @@ of regret; "do not reply" and the like are not one."""
 _BRACKETED = re.compile(r"\[[^\]\n]{0,40}\]")
 """A placeholder an export or a template left ("[not available]") says nothing."""
 _CONDITION = re.compile(
-    r"\b(?:if|should|in case|in the event|whether|unless|once|when)\b[^,;]*$", re.IGNORECASE
+    r"\b(?:if|should|in case|in the event|whether|unless|once|when|si|falls|sollten|en caso"
+    r"|indien|mocht)\b[^,;]*$",
+    re.IGNORECASE,
 )
-_ASSUMED = re.compile(r"\b(?:assume|otherwise|might|may)\b")
+_ASSUMED = re.compile(
+    r"\b(?:assume|otherwise|might|may|considérer que|sans (?:retour|réponse|nouvelles)"
+    r"|davon ausgehen|considerar que|ervan uitgaan)\b"
+)
 """'please assume that you have not been shortlisted' is what silence would mean."""
 _PLAIN_DECISION = re.compile(
     "|".join(
@@ -96,11 +108,16 @@ def acknowledgement(email: Email) -> Evidence | None:
     said = Evidence("category", Category.CONFIRMATION.value, RULE, email.subject)
     for start, end, text in split(email.body):
         low = _BRACKETED.sub(" ", text.lower())
-        if any(not _CONDITION.search(low[: cue.start()]) for cue in _DECISION.finditer(low)):
+        if any(_stated(low[: cue.start()]) for cue in _DECISION.finditer(low)):
             return None
         if said.start < 0 and _PENDING.search(low):
             said = Evidence("category", Category.CONFIRMATION.value, RULE, text, start, end)
     return said
+
+
+def _stated(before: str) -> bool:
+    """A cue is stated when no condition or supposition in its clause comes before it."""
+    return not _CONDITION.search(before) and not _ASSUMED.search(before)
 
 
 def plain_decision(email: Email) -> Evidence | None:
@@ -108,8 +125,7 @@ def plain_decision(email: Email) -> Evidence | None:
     for start, end, text in split(email.body):
         low = text.lower()
         for cue in _PLAIN_DECISION.finditer(low):
-            before = low[: cue.start()]
-            if not _CONDITION.search(before) and not _ASSUMED.search(before):
+            if _stated(low[: cue.start()]):
                 return Evidence(
                     "category", Category.REJECTION.value, DECIDED_RULE, text, start, end
                 )
