@@ -116,12 +116,25 @@ FLAGS = [
     ("We wish you luck in your search.", "invite_reapply", False),
     ("We'd like to consider you for our Data Platform team instead.", "alt_role", True),
     ("There may be other roles in the future.", "alt_role", False),
+    ("I'd encourage you to apply for our remote Support Writer position.", "alt_role", True),
+    ("We encourage you to apply for other positions on our site.", "alt_role", False),
+    ("You could be a strong match for our Growth Analytics team.", "alt_role", True),
+    ("Thanks for letting us consider you for the position at Orrin.", "alt_role", False),
 ]
 
 
 @pytest.mark.parametrize(("body", "flag", "expected"), FLAGS)
 def test_policy_flags(body: str, flag: str, expected: bool) -> None:
     assert getattr(rejection(extract(email(body), R)), flag) is expected
+
+
+def test_a_more_senior_version_of_the_role_applied_for_is_another_role() -> None:
+    body = (
+        "Thank you for interviewing for the Associate position. We think you would be better "
+        "suited to our Senior Associate track."
+    )
+    found = rejection(extract(email(body), R))
+    assert found.alt_role and found.alt_role_text == "Senior Associate track"
 
 
 def test_alt_role_names_the_other_team() -> None:

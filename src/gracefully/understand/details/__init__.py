@@ -136,9 +136,19 @@ def _rejection(doc: Doc, role: str | None, contact: str | None, found: list[Evid
     )
 
 
+_ROLE_NOUN = re.compile(
+    r"^(?:our|the|a|an)\s+|\s+(?:team|role|position|opening|department|group|track|program"
+    r"|programme|job|vacancy)$",
+    re.IGNORECASE,
+)
+
+
 def _other_role(text: str, role: str | None) -> str | None:
-    """A suggested role is another role: the one applied for does not count."""
-    return None if role and role.lower() in text.lower() else text
+    """A suggested role is another role: the one applied for does not count, but a
+    "Senior Associate track" is another role than the "Associate" applied for."""
+    if role and _ROLE_NOUN.sub("", text).casefold() == _ROLE_NOUN.sub("", role).casefold():
+        return None
+    return text
 
 
 def _feedback(doc: Doc, found: list[Evidence]) -> Feedback:

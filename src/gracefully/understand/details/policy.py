@@ -233,16 +233,18 @@ ALT_ROLE: tuple[Rule, ...] = (
         r"\b(?:consider(?:ing)? you for|put you forward for|refer you to|pass (?:your|along your)"
         r" (?:\w+ )?(?:resume|cv|profile|details|application) (?:on )?to|forward(?:ed)? your "
         r"(?:\w+ )?(?:resume|cv|profile|details|application) to|share(?:d)? your (?:resume|cv|"
-        r"profile|details) with|interested in (?:our|the|a|an))\s+(?:our|the|a|an)?\s*"
-        r"(?P<v>[\w/&-]+(?: [\w/&-]+){0,4} (?:team|role|position|opening|department|group|"
-        r"program|programme))\b",
+        r"profile|details) with|interested in (?:our|the|a|an)|encourage you to apply (?:for|to)"
+        r")\s+(?:our|the|a|an)?\s*(?!(?:new|other|open|similar|any|more|relevant|suitable"
+        r"|different|another|future|related|current|the|our|a|an|this|that)\b)"
+        r"(?P<v>[\w/&-]+(?: [\w/&-]+){0,4} (?:team|role|position|opening|department|group"
+        r"|program|programme))\b",
         unless=r"\bthis (?:role|position)|\bfuture\b|interest in|other opportunities",
     ),
     Rule(
         "better-fit-named-team",
         "alt_role",
         "",
-        r"\b(?:better|stronger|great|good)\s+(?:fit|match|suited)\s+(?:for|to|with|in)\s+"
+        r"\b(?:better|stronger|strong|great|good)\s+(?:fit|match|suited)\s+(?:for|to|with|in)\s+"
         r"(?:our|the|a|an)\s+(?P<v>(?!different\b|other\b)[\w/&-]+(?: [\w/&-]+){0,4} (?:team|"
         r"role|position|opening|department|group|track|programme|program))\b",
         unless=r"\b(?:not|n't)\s+(?:\w+\s+){0,3}(?:fit|suited|match)\b|(?:fit|suited|match)\s+"
