@@ -122,6 +122,8 @@ def _stated(before: str) -> bool:
 
 def plain_decision(email: Email) -> Evidence | None:
     """Evidence that `email` states a negative decision outright, else None."""
+    if not _PLAIN_DECISION.search(f"{email.subject}\n{email.body}".lower()):
+        return None  # most receipts: no sentence to look at
     for start, end, text in split(email.body):
         low = text.lower()
         for cue in _PLAIN_DECISION.finditer(low):
