@@ -118,6 +118,12 @@ def test_role_is_the_title_as_written(email: Email, role: str | None) -> None:
 
 CONTACTS = [
     (mail("We will not proceed.\n\nBest,\nRita Moss"), "Rita Moss"),
+    (
+        mail("We will not proceed.\n\nKind regards,\nAna van der Berg | Talent Partner"),
+        "Ana van der Berg",
+    ),
+    (mail("Helaas niet.\n\nMet vriendelijke groet,\nPieter de Boer\nRecruiter"), "Pieter de Boer"),
+    (mail("We will not proceed.\n\nBest,\nThe de Vries Team"), None),
     (mail("We will not proceed.\n\nKind regards\nTomas Berg | Talent Partner"), "Tomas Berg"),
     (
         mail("We will not proceed.\n\nBest Wishes,\n\n--\n\nJANA VOGT\n\nCAMPUS RECRUITER"),

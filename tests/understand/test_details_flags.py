@@ -119,6 +119,21 @@ def test_door_closed(body: str, closed: bool) -> None:
 PERSONAL = [
     ("Hi Sam,\n\nOf course, and thank you for asking so graciously. Here is more.\n\nNoor", True),
     ("Hi Sam,\n\nWe will not be moving forward with your application.\n\nNoor", False),
+    (
+        "Hi Sam,\n\nMany thanks for attending the second interview. We chose another "
+        "candidate.\n\nBest,\nNoor Haddad",
+        True,
+    ),
+    (
+        "Hi Sam,\n\nWe will not proceed. The panel felt your case study lacked a clear "
+        "recommendation.\n\nBest,\nNoor Haddad",
+        True,
+    ),
+    (
+        "Bonjour Sam,\n\nMerci pour l'entretien de mardi. Nous ne poursuivons pas.\n\n"
+        "Cordialement,\nNoor Haddad",
+        True,
+    ),
 ]
 
 

@@ -119,9 +119,9 @@ def _rejection(doc: Doc, role: str | None, contact: str | None, found: list[Evid
     stated = _unique(_REASONS.hits(doc, once=True), found)
     feedback = _feedback(doc, found)
     alt_role = _first(_ALT_ROLE, doc, found, lambda text: _other_role(text, role))
-    personal = (
+    personal = (  # individual feedback is written to this candidate by someone who read them
         contact is not None
-        and _first(_PERSONAL, doc, found) is not None
+        and (feedback is Feedback.GIVEN or _first(_PERSONAL, doc, found) is not None)
         and _first(_TEMPLATED, doc, []) is None
     )
     return Rejection(

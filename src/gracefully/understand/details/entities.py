@@ -10,7 +10,7 @@ a team word or a greeting are refused by the cleaners, not by more regex.
 from __future__ import annotations
 
 from gracefully.understand.details.engine import Rule, Where
-from gracefully.understand.details.names import NAME_WORD
+from gracefully.understand.details.names import NAME_WORD, PARTICLE
 
 _WORD = r"[A-Z0-9][\w&'’\-]*(?:\.[\w&'’\-]+)*(?:(?<=Inc|Ltd|Bro)\.|(?<=Co|NA)\.|(?<=Corp)\.)?"
 _SUFFIX = (
@@ -418,10 +418,12 @@ WEAK_ROLE_RULES = frozenset(
 )
 """Rules whose lead-in also precedes a company ("applying to Lumora"): they need a title word."""
 
-_PERSON = r"(?P<v>" + NAME_WORD + r"(?:[ \t]+" + NAME_WORD + r"){0,3})"
+_PARTICLES = r"(?:" + PARTICLE + r"[ \t]+){0,2}"
+"""A surname's particles: "Pieter de Boer", "Ana van der Berg"."""
+_PERSON = r"(?P<v>" + NAME_WORD + r"(?:[ \t]+" + _PARTICLES + NAME_WORD + r"){0,3})"
 """Up to four name-like words; `clean_person` cuts a job title that follows and
 refuses team, company and greeting words."""
-_SIGNERS = r"(?P<v>" + NAME_WORD + r"(?:[ \t]+(?:&[ \t]+)?" + NAME_WORD + r"){0,3})"
+_SIGNERS = r"(?P<v>" + NAME_WORD + r"(?:[ \t]+(?:&[ \t]+)?" + _PARTICLES + NAME_WORD + r"){0,3})"
 """A sign-off may name two people who write together ("Ana & Joel")."""
 _NAME_END = r"(?=[ \t]*(?:$|\r?\n|,|\||[ \t]-|[ \t]{2}|<|\(|/))"
 _CLOSING = (

@@ -151,7 +151,10 @@ NAME_WORD = (
     rf"|[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})?)"
 )
 """One word of a person's name as written: capitalised, hyphenated, an initial or in capitals."""
+PARTICLE = r"(?:van|von|de|der|den|da|di|du|le|la|del|dos|das|ten|ter|bin|al|el)"
+"""A lower-case particle inside a surname ("Pieter de Boer", "Ana van der Berg")."""
 _NAME_SHAPE = re.compile(NAME_WORD)
+_PARTICLE = re.compile(PARTICLE)
 _MAILBOX_NAME = re.compile(rf"[{_UPPER}][{_LOWER}]+\.[{_UPPER}][{_LOWER}]+")
 _SENDER_WORD = re.compile(rf"[{_UPPER}][{_LOWER}'’]+(?:-[{_UPPER}][{_LOWER}'’]+)?|[A-Z]\.?")
 """A display name's word: capitalised (hyphenated) or an initial, never in capitals."""
@@ -171,7 +174,7 @@ def clean_person(
         lowered = word.lower().strip(".,")
         if kept and lowered in PERSON_TITLES:
             break
-        if kept and word == "&":
+        if kept and (word == "&" or _PARTICLE.fullmatch(word)):
             kept.append(word)
             continue
         if lowered in NOT_PERSON or not _NAME_SHAPE.fullmatch(word):
@@ -179,7 +182,7 @@ def clean_person(
         kept.append(word)
     value = " ".join(kept)
     lowered = value.lower()
-    if not kept or len(kept) > 5 or len(value) < 2 or kept[-1] == "&":
+    if not kept or len(kept) > 5 or len(value) < 2 or not _NAME_SHAPE.fullmatch(kept[-1]):
         return None
     if company and (lowered in company.lower() or company.lower() in lowered):
         return None

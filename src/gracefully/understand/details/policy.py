@@ -328,7 +328,10 @@ PERSONAL: tuple[Rule, ...] = (
         r"(?:thank you|thanks) for asking|"
         r"(?:thank you|thanks)(?: again| a million)? for the (?:call|chat|conversation)|(?:lovely"
         r"|great|nice|good) (?:speaking|chatting|talking) (?:with|to) "
-        r"you|(?:last|this) (?:week|monday|tuesday|wednesday|thursday|friday))",
+        r"you|(?:last|this) (?:week|monday|tuesday|wednesday|thursday|friday)|(?:thank you|thanks)"
+        r" (?:\w+ ){0,2}for (?:attending|coming (?:in|to)|joining us for) (?:\w+ ){0,3}(?:interview"
+        r"|meeting|call|assessment day|session)|(?:l'entretien|notre entretien|het gesprek|ons "
+        r"gesprek|la entrevista|nuestra entrevista|das gespräch|unser gespräch|dem gespräch))",
     ),
 )
 
