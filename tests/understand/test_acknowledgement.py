@@ -38,6 +38,16 @@ RECEIPTS = [
     "there be a fit, we'll be in touch. Please do not reply to this message.",
 ]
 DECISIONS = [
+    "We have received your application. Your profile does not meet our requirements.",
+    "We have received your application. Sorry, it's a no from us this time.",
+    "We received your application on 12 May and unfortunately we will not move forward.",
+    "We have received your application. Although this may be disappointing, we will not "
+    "be progressing it.",
+    "We have received your application. Your experience falls short, and we will not proceed.",
+    "Wir haben Ihre Unterlagen erhalten. Nach Prüfung können wir Ihnen keine Stelle anbieten.",
+    "Hemos recibido tu candidatura. Tras revisarla, hemos decidido no avanzar con tu proceso.",
+    "Nous avons bien reçu votre candidature. Votre profil ne correspond pas à nos besoins.",
+    "Wij hebben uw sollicitatie ontvangen. Wij hebben besloten u niet uit te nodigen.",
     "Nous avons bien reçu votre candidature. Malheureusement, le poste a été pourvu.",
     "Wir haben Ihre Bewerbung erhalten. Leider haben wir uns für andere Bewerber entschieden.",
     "Hemos recibido tu candidatura. Lamentablemente, hemos elegido a otra persona.",
@@ -65,6 +75,11 @@ def test_a_receipt_with_only_conditional_decisions_is_an_acknowledgement(body: s
 @pytest.mark.parametrize("body", DECISIONS)
 def test_an_email_that_states_a_decision_is_not(body: str) -> None:
     assert acknowledgement(mail(body)) is None
+
+
+def test_a_subject_that_decides_is_not_an_acknowledgement() -> None:
+    body = "We have received and reviewed your application. We wish you all the best."
+    assert acknowledgement(mail(body, subject="Your application - unsuccessful")) is None
 
 
 def test_no_receipt_no_acknowledgement() -> None:
@@ -96,6 +111,12 @@ PLAIN = [
     "Malheureusement, le poste a déjà été pourvu.",
 ]
 NOT_PLAIN = [
+    "Thanks for applying! Applicants who have not been shortlisted will not be contacted.",
+    "We've automatically filled in your candidate profile from your CV; please check it.",
+    "This position is filled on a rolling basis, so we review applications as they arrive.",
+    "Please do not proceed with your application on the job board; use our portal.",
+    "Over the past year we hired someone from your bootcamp and loved working with them.",
+    "Sollten Sie innerhalb von vier Wochen nichts hören, ist die Stelle bereits besetzt.",
     "If you have not heard from us by Friday, please assume you have not been shortlisted.",
     "If you are not selected, we will keep your CV on file.",
     "Thanks for applying! We will review your application and be in touch.",
@@ -114,6 +135,8 @@ def test_a_conditional_or_assumed_decision_is_not(body: str) -> None:
 
 
 def test_the_reader_reads_a_one_line_decision_as_a_rejection(reader: Reader) -> None:
-    reading = reader.read(mail("Thanks for applying, we've filled the role.", subject="Hi"))
-    assert reading.category is Category.REJECTION
-    assert reading.rejection is not None
+    # the model alone reads this thank-you as a receipt; the plain decision corrects it
+    note = mail("Thanks for applying to Orrin! We've filled the role.", "Thanks for applying")
+    reading = reader.read(note)
+    assert reading.category is Category.REJECTION and reading.rejection is not None
+    assert reading.evidence[0].rule == DECIDED_RULE

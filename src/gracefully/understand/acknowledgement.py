@@ -44,67 +44,89 @@ _PENDING = re.compile(
 )
 """The application is in and not yet decided: received, under review, to be completed
 (and the common receipts in French, German, Spanish and Dutch)."""
-_DECISION = re.compile(
-    r"(?:\bnot|n['’]t|\bcannot|\bunable to|\bno longer)\b(?! (?:hesitate|reply|respond|monitored"
-    r"|be discouraged))[^.;!?]{0,50}?\b(?:mov|proceed|progress|advanc|select|chos|success|offer"
-    r"|continu|consider|match|fit|pursu|invit|extend|shortlist|hir|position|role|application"
-    r"|candidacy|need|look|right|suitab|further|next|interview|available|open|think|feel|able)"
-    r"|regret|unfortunately|sadly|unsuccessful|other (?:candidates|applicants)"
-    r"|another (?:candidate|applicant|direction)|different direction|someone else|somebody else"
-    r"|better (?:suited|fit|match|aligned)|more closely|decided to (?:pursue|move|go|proceed)"
-    r"|chosen to (?:pursue|move|go|proceed)|offered (?:the|this) (?:role|position|job)"
-    r"|(?:has|have) been filled|been cancell?ed|closed the|on hold|hiring freeze|declin"
-    r"|malheureusement|regrett|pas (?:été )?retenue?|pas donner suite|autre candidat|pourvu"
-    r"|leider|bedauer|nicht berücksichtig|absage|andere[nr]? (?:kandidat|bewerber)|besetzt"
-    r"|lamentablemente|desafortunadamente|no (?:ha|has) sido seleccionad|otr[oa] candidat"
-    r"|helaas|niet (?:verder|door)|andere kandida|afgewezen|ingevuld"
+_NEGATION = (
+    r"(?:\bnot|n['’]t|\bcannot|\bunable to|\bno longer|\bnever|\bit['’]s a no|\bnicht|\bkein\w*"
+    r"|\bne\b|\bn['’]|\bpas\b|\bniet|\bgeen|\bno (?:podemos|vamos|hemos|es posible|avanzar"
+    r"|continuar|seguir))\b"
 )
-"""Anything that could state a negative decision: a negation about moving on, matching,
-choosing or the role ("aren't satisfied with good enough" in a blurb is not one), or a word
-of regret; "do not reply" and the like are not one."""
+_NOT_A_DECISION = (
+    r"(?! (?:hesitate|reply|respond|monitored|be discouraged|only|just|satisfied|settle|always"
+    r"|yet|all\b|every\b|many\b)|(?:-| )(?:reply|répondez|antworten))"
+)
+"""Negations that decide nothing: "do not reply", "do not hesitate", "not only",
+"aren't satisfied with good enough" in a company blurb, "not yet reviewed"."""
+_DECISION = re.compile(
+    _NEGATION + _NOT_A_DECISION + r"|regret|unfortunately|sadly|unsuccessful"
+    r"|other (?:candidates|applicants)|another (?:candidate|applicant|direction)|different "
+    r"direction|someone else|somebody else|better (?:suited|fit|match|aligned)|more closely"
+    r"|decided to (?:pursue|move|go|proceed)|chosen to (?:pursue|move|go|proceed)|offered "
+    r"(?:the|this) (?:role|position|job)|(?:has|have) been filled|been cancell?ed|closed the"
+    r"|on hold|hiring freeze|declin|malheureusement|regrett|retenue?|donner suite|autre candidat"
+    r"|pourvu|leider|bedauer|berücksichtig|absage|andere[nr]? (?:kandidat|bewerber)|besetzt"
+    r"|entschieden|lamentablemente|desafortunadamente|seleccionad|otr[oa] (?:candidat|persona)"
+    r"|helaas|andere kandida|afgewezen|ingevuld"
+)
+"""Anything that could state a negative decision: any negation but the idioms above, a word
+of regret, or another candidate, in English, French, German, Spanish and Dutch."""
 _BRACKETED = re.compile(r"\[[^\]\n]{0,40}\]")
 """A placeholder an export or a template left ("[not available]") says nothing."""
 _CONDITION = re.compile(
-    r"\b(?:if|should|in case|in the event|whether|unless|once|when|si|falls|sollten|en caso"
-    r"|indien|mocht)\b[^,;]*$",
+    r"\b(?:if|should|in case|in the event|whether|unless|si|falls (?:sie|ihr|wir|es|ihnen)"
+    r"|sollten|en caso|indien|mocht)\b[^,;]*$",
     re.IGNORECASE,
 )
+"""A condition governs a cue only within its own clause: "if you are not selected" does,
+"If it helps, we will not proceed" does not (a comma closes it)."""
 _ASSUMED = re.compile(
-    r"\b(?:assume|otherwise|might|may|considérer que|sans (?:retour|réponse|nouvelles)"
-    r"|davon ausgehen|considerar que|ervan uitgaan)\b"
+    r"\b(?:assume|considérer qu(?:e\b|['’])|davon ausgehen|considerar que|ervan uitgaan)[^,;]*$"
 )
 """'please assume that you have not been shortlisted' is what silence would mean."""
+_ANY_CONDITION = re.compile(
+    r"\b(?:if|should|in case|in the event|whether|unless|who|which|sollten|falls|si|indien"
+    r"|mocht|assume|considérer|davon ausgehen|ervan uitgaan)\b"
+)
+"""A plain decision must be plain: no condition, supposition or relative clause before it
+anywhere in its sentence ("applicants who have not been shortlisted will not be contacted")."""
 _PLAIN_DECISION = re.compile(
     "|".join(
         (
-            r"(?:\b(?:will|shall|would) not|\bwon['’]t|\bnot) (?:be )?(?:moving|move|proceeding"
-            r"|proceed|progressing|progress|advancing|advance|taking|continuing)\w* (?:forward "
-            r"|ahead |further )?with your (?:application|candidacy|profile)",
-            r"\b(?:have|has|were|was) not been (?:selected|successful|shortlisted)",
+            r"\bwe(?: will not| won['’]t| shall not| would not| are not|['’]re not| cannot"
+            r"| can['’]t| have decided not to| decided not to| will no longer)(?: be)? (?:moving"
+            r"|move|proceeding|proceed|progressing|progress|advancing|advance|taking|continuing)"
+            r"\w* (?:forward |ahead |further )?with your (?:application|candidacy|profile)",
+            r"\b(?:you|your (?:application|candidacy|profile|cv|resume))(?: have| has|['’]ve)"
+            r" not been (?:selected|successful|shortlisted)",
             r"\bdid not (?:select|choose|shortlist) your (?:application|profile|candidacy)",
-            r"\bwe(?:['’]ve| have)? (?:\w+ )?(?:already )?(?:filled|hired (?:someone|somebody"
-            r"|another))",
-            r"\b(?:position|role|job|vacancy|post)(?:['’]s| has been| is| was) (?:now |already )?"
-            r"(?:been )?filled\b",
+            r"\bwe(?:['’]ve| have)? (?:\w+ )?(?:already )?(?:filled (?:the|this|that|our) (?:role"
+            r"|position|job|vacancy|post|opening)|hired (?:someone|somebody|another (?:candidate"
+            r"|person|applicant))(?! from))",
+            r"\b(?:position|role|job|vacancy|post)(?:['’]s| has been| is now| is already| was)"
+            r" (?:now |already )?(?:been )?filled\b(?! (?:on|in|out|as|through))",
             r"\bdecided (?:not to (?:proceed|move forward|progress|continue)|to (?:move forward"
             r"|proceed|go|continue) with (?:other|another|a different))",
-            r"\bunable to (?:offer you|move your application|progress your application"
-            r"|take your application)",
+            r"\b(?:gone|went|go|going) with (?:someone|somebody) else\b|\boffered (?:the|this)"
+            r" (?:role|position|job) to (?:someone|somebody|another)",
+            r"\bunable to (?:offer you (?:a|the|this|an) (?:role|position|job|place|interview)"
+            r"|move your application|progress your application|take your application)",
             r"\b(?:a|ont) déjà été pourvu|\bbereits besetzt|\bno hemos seleccionado",
-            r"\bunfortunately\b[^.]{0,40}\b(?:not|unable|no longer)\b[^.]{0,30}\b(?:proceed"
-            r"|move|progress|select|offer|continu)",
+            r"\bunfortunately\b[^.]{0,40}\bwe\b[^.]{0,20}\b(?:not|unable|no longer)\b[^.]{0,30}"
+            r"\b(?:proceed|progress|select|offer you|continu|mov\w* forward)",
         )
     )
 )
-"""A decision said outright: not moving forward, not selected, filled (in a few languages)."""
-"""A condition governs a cue only within its own clause: "if you are not selected" does,
-"When we compared it with the role, we decided not to" does not (a comma closes it)."""
+"""A decision said outright about this candidate: not moving forward with your
+application, you were not selected, we filled the role (in a few languages)."""
 
 
 def acknowledgement(email: Email) -> Evidence | None:
     """Evidence that `email` acknowledges an application without deciding it, else None."""
     if not _PENDING.search(f"{email.subject}\n{email.body}".lower()):
         return None
+    if any(
+        _stated(email.subject.lower()[: c.start()])
+        for c in _DECISION.finditer(email.subject.lower())
+    ):
+        return None  # "Your application - unsuccessful"
     said = Evidence("category", Category.CONFIRMATION.value, RULE, email.subject)
     for start, end, text in split(email.body):
         low = _BRACKETED.sub(" ", text.lower())
@@ -127,7 +149,7 @@ def plain_decision(email: Email) -> Evidence | None:
     for start, end, text in split(email.body):
         low = text.lower()
         for cue in _PLAIN_DECISION.finditer(low):
-            if _stated(low[: cue.start()]):
+            if not _ANY_CONDITION.search(low, 0, cue.start()):
                 return Evidence(
                     "category", Category.REJECTION.value, DECIDED_RULE, text, start, end
                 )
