@@ -120,6 +120,13 @@ FLAGS = [
     ("We encourage you to apply for other positions on our site.", "alt_role", False),
     ("You could be a strong match for our Growth Analytics team.", "alt_role", True),
     ("Thanks for letting us consider you for the position at Orrin.", "alt_role", False),
+    (
+        "You'd be a strong fit for the platform team, but we chose another person.",
+        "alt_role",
+        False,
+    ),
+    ("We don't think you'd be a good fit for our Platform team or this role.", "alt_role", False),
+    ("You would not, in our view, be a strong match for our Platform team.", "alt_role", False),
 ]
 
 

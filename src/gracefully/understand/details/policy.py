@@ -247,8 +247,9 @@ ALT_ROLE: tuple[Rule, ...] = (
         r"\b(?:better|stronger|strong|great|good)\s+(?:fit|match|suited)\s+(?:for|to|with|in)\s+"
         r"(?:our|the|a|an)\s+(?P<v>(?!different\b|other\b)[\w/&-]+(?: [\w/&-]+){0,4} (?:team|"
         r"role|position|opening|department|group|track|programme|program))\b",
-        unless=r"\b(?:not|n't)\s+(?:\w+\s+){0,3}(?:fit|suited|match)\b|(?:fit|suited|match)\s+"
-        r"(?:for|to|with|in)\s+(?:this|the) (?:role|position)\b",
+        unless=r"(?:\bnot|n['’]t|\bnever)\b[^.\n]{0,40}\b(?:fit|suited|match)\b|(?:fit|suited|match)"
+        r"\s+(?:for|to|with|in)\s+(?:this|the) (?:role|position)\b|\bbut\b[^.\n]{0,40}\b(?:chose|"
+        r"went|selected|decided|hired)",
     ),
     Rule(
         "openings-elsewhere",
