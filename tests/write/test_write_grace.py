@@ -231,3 +231,20 @@ def test_a_negation_that_asserts_does_not_spare_the_phrase() -> None:
     assert check("Hi Maya,\n\nThank you. I'm not asking you to reconsider.\n\nSam", ctx) == []
     unpaid = "Hi Maya,\n\nThank you. My unpaid volunteer work taught me a lot.\n\nSam"
     assert check(unpaid, ctx) == []
+
+
+def test_a_legal_footer_under_the_signature_is_not_the_note() -> None:
+    note = (
+        "Hi Dana,\n\nThank you for letting me know.\n\nKind regards,\nSam Rivera\n"
+        "Data Analyst at Lumen Works\nThis message and any attachments are confidential and "
+        "intended solely for the addressee; if received in error, please delete it."
+    )
+    assert check(note, GraceContext(to_name="Dana Reyes", company="Orrin")) == []
+
+
+def test_refusing_the_decision_and_doing_anything_are_caught() -> None:
+    ctx = GraceContext(to_name="Dana Reyes", company="Orrin")
+    refuse = "Hi Dana,\n\nThanks. I don't accept this decision. Please escalate it.\n\nSam"
+    assert "arguing" in {f.code for f in check(refuse, ctx)}
+    plead = "Hi Dana,\n\nThank you. I'd do anything for this role.\n\nSam"
+    assert "pleading" in {f.code for f in check(plead, ctx)}

@@ -140,6 +140,8 @@ GRACE_RULES: tuple[GraceRule, ...] = (
             r"\b(?:reverse|overturn|appeal|change|challenge) (?:your|the|this|that) "
             r"(?:decision|mind|outcome)\b",
             r"\bappeal (?:it|this|that|against)\b",
+            r"\b(?:don't|do not|can't|cannot|won't|will not) accept (?:this|the|your|that) "
+            r"(?:decision|outcome|result)\b|\bescalat(?:e|ing) (?:this|it|my|the)\b",
             r"\bdecision (?:could|can|might|would|will) be (?:changed|reversed|revisited"
             r"|reconsidered|overturned)\b",
             r"\b(?:a|the) (?:wrong|mistaken|poor|bad) (?:decision|call|choice)\b",
@@ -191,7 +193,7 @@ GRACE_RULES: tuple[GraceRule, ...] = (
             r"\b(?:one more|another|a second|one last) chance\b"
             r"(?! to (?:work|collaborate|connect|meet|speak|talk|chat|cross paths))",
             r"\bprove myself\b",
-            r"\bI(?:'ll| will| would) do anything\b",
+            r"\bI(?:'ll|’ll|'d|’d| will| would) do anything\b",
             r"\b(?:take|accept|do) any (?:role|position|job)\b",
             r"\bwork for free\b",
             r"\b(?:lower|reduced|smaller|lesser) (?:salary|pay|wage|rate)\b|\bpay cut\b",

@@ -42,10 +42,18 @@ NAME_LINE = re.compile(r"^[ \t]*[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}[
 """With no sign-off, a signature starts at a bare name after the last sentence."""
 
 
+_FOOTER = re.compile(
+    r"\b(?:confidential|intended (?:solely |only )?for|disclaimer|privileged|if you (?:have )?"
+    r"received this|before printing|the environment|unsubscribe|registered (?:office|in))\b",
+    re.IGNORECASE,
+)
+"""A mail client's or employer's legal footer under a signature: long, but not the note."""
+
+
 def _signature_sized(tail: str) -> bool:
     """What follows a sign-off is a signature only if it is short: a "Thank you." line
     at the top of a note, with the note going on below it, is not where the note ends."""
-    lines = [line for line in tail.splitlines() if line.strip()]
+    lines = [line for line in tail.splitlines() if line.strip() and not _FOOTER.search(line)]
     return len(lines) <= 6 and not any(len(line) > 80 for line in lines)
 
 
