@@ -108,6 +108,29 @@ ROLES = [
     (mail("Thank you for applying to Lumora Labs. We will be in touch."), None),
     (mail("Thank you for your interest in the Equal Employment Opportunity survey."), None),
     (mail("We are an equal opportunity employer."), None),
+    # a title named after a comma, as the subject of a sentence, in bold, or as a post
+    (mail("Hi Sara, the Junior Animator role is no longer open."), "Junior Animator"),
+    (
+        mail("Due to a freeze, the Network Engineer position (Req 8821) is closed."),
+        "Network Engineer",
+    ),
+    (mail("Thank you for applying for the  **Growth Designer**  role."), "Growth Designer"),
+    (mail("Thanks for meeting the panel for the Policy Advisor post."), "Policy Advisor"),
+    # joining as, hiring for, and the foreign "position of"
+    (mail("Thanks for wanting to join Orrin Labs as a Bookkeeper! We looked at it."), "Bookkeeper"),
+    (mail("I'm recruiting for a Lead Product Designer at a startup."), "Lead Product Designer"),
+    (
+        mail("Gracias por tu interés en el puesto de Analista Financiero en Orrin."),
+        "Analista Financiero",
+    ),
+    (
+        mail("Merci pour votre candidature au poste de Développeur Full Stack."),
+        "Développeur Full Stack",
+    ),
+    (mail("Bedankt voor je sollicitatie op de functie van Software Tester."), "Software Tester"),
+    # joining as a customer or hiring without a title is no role
+    (mail("Join Orrin Labs as a Member today and save 10%."), None),
+    (mail("We are hiring across Europe this spring."), None),
 ]
 
 

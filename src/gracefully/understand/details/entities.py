@@ -300,7 +300,7 @@ Developer intern role"): a lower-case word may sit between capitalised ones, and
 head noun may close it."""
 _TITLE_NOUN = (
     r"(?:position|role|opening|posting|vacancy|job|req|requisition|opportunity|program|programme"
-    r"|internship)s?\b"
+    r"|internship|post)s?\b"
 )
 """Lower case on purpose: a capitalised "Program" or "Internship" is part of the title."""
 _NOT_REPLY_MARK = r"(?<!\b(?i:re))(?<!\b(?i:fw))(?<!\b(?i:aw|wg))(?<!\b(?i:fwd))"
@@ -330,12 +330,31 @@ ROLE: tuple[Rule, ...] = (
         "role",
         "",
         r"\b(?:for|to|in|about|of|on|regarding|with|and|For|To)(?: (?:the|our|this|your|an|a))?"
-        r"(?: (?:open|current|recent))? [\"“]?"
+        r"(?: (?:open|current|recent))? +(?:[\"“]|\*\*)?"
         + _TITLE_LOOSE
-        + r"[\"”]?(?: \([^)\n]{1,40}\))? "
+        + r"(?:[\"”]|\*\*)?(?: \([^)\n]{1,40}\))? +"
         + _TITLE_NOUN,
         cased=True,
         needs=" " + _TITLE_NOUN,
+    ),
+    Rule(
+        "clause-the-title-position",
+        "role",
+        "",
+        r"\b(?:[Tt]he|[Oo]ur|[Tt]his|[Yy]our) "
+        + _TITLE_LOOSE
+        + r"(?: \([^)\n]{1,40}\))? "
+        + _TITLE_NOUN,
+        cased=True,
+        needs=" " + _TITLE_NOUN,
+    ),
+    Rule(
+        "foreign-position-title",
+        "role",
+        "",
+        r"(?i:\bposte d[e'’] ?|\bpuesto de |\bvacante de |\bfunctie (?:van |als )|\bvacature "
+        r"(?:voor |van )?|\b(?:der |die )(?:position|stelle) (?:als )?)" + _TITLE,
+        cased=True,
     ),
     Rule(
         "sent-to-company-then-title",
@@ -398,6 +417,22 @@ ROLE: tuple[Rule, ...] = (
         cased=True,
     ),
     Rule(
+        "join-as-title",
+        "role",
+        "",
+        r"\b(?i:join(?:ing)? [^\s.,!?]+(?: [^\s.,!?]+)? as|to be) (?i:a|an|our)(?: (?i:next|new))? "
+        + _TITLE
+        + r"(?=[ \t]*(?:[!.,;:]|$|\n| (?i:and|to|at|in|on|with)\b))",
+        cased=True,
+    ),
+    Rule(
+        "hiring-a-title",
+        "role",
+        "",
+        r"\b(?i:hiring|recruiting for|searching for|seeking)(?: (?i:a|an|our))? " + _TITLE,
+        cased=True,
+    ),
+    Rule(
         "gendered-title",
         "role",
         "",
@@ -409,6 +444,8 @@ ROLE: tuple[Rule, ...] = (
 
 WEAK_ROLE_RULES = frozenset(
     {
+        "join-as-title",
+        "hiring-a-title",
         "subject-application-for",
         "application-for",
         "subject-after-separator",
