@@ -16,8 +16,29 @@ reply to that address but not a note to a human contact.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from gracefully.domain import Feedback
 from gracefully.understand.details.engine import Rule
+
+APOSTROPHE = "(?:'|’|â€™)"
+"""An apostrophe as mail writes it: straight, curly, or curly decoded as Latin-1 ("canâ€™t")."""
+
+
+def any_apostrophe(*rules: Rule) -> tuple[Rule, ...]:
+    """The rules with every apostrophe read as `APOSTROPHE`.
+
+    The tables are written with a straight apostrophe ("can't", "we'll"), but much
+    real mail has "can’t" or its mojibake, and a refusal is no less a refusal then.
+    Patterns here keep apostrophes out of character classes, so a plain replace is safe.
+    """
+    return tuple(
+        replace(
+            r, pattern=r.pattern.replace("'", APOSTROPHE), unless=r.unless.replace("'", APOSTROPHE)
+        )
+        for r in rules
+    )
+
 
 FEEDBACK_ORDER = (Feedback.GIVEN, Feedback.REFUSED, Feedback.OFFERED)
 _CANNOT = (
@@ -29,7 +50,7 @@ _GIVE = r"(?:provide|give|offer|share|supply|send|respond to requests for|discus
 _DOCS = r"(?:resume|résumé|cv|profile|information|info|details|application|background|data|contact)"
 _NEG = r"\bnot\b|n't|unable|cannot"
 
-FEEDBACK: tuple[Rule, ...] = (
+FEEDBACK: tuple[Rule, ...] = any_apostrophe(
     Rule(
         "feedback-refused",
         "feedback",
@@ -87,7 +108,7 @@ FEEDBACK: tuple[Rule, ...] = (
     ),
 )
 
-KEEP_ON_FILE: tuple[Rule, ...] = (
+KEEP_ON_FILE: tuple[Rule, ...] = any_apostrophe(
     Rule(
         "keep-on-file",
         "keep_on_file",
@@ -142,7 +163,7 @@ KEEP_ON_FILE: tuple[Rule, ...] = (
         r"re-engage with|re-?connect with|notify|let you know|keep you in mind)\s+"
         r"(?:\w+\s+){0,2}(?:you\s+)?(?:again\s+)?(?:in the future|if|when|should|about|for|"
         r"regarding|as)\b[^.\n]{0,60}?\b(?:future|position|role|opportunit\w+|opening|match|"
-        r"fit|arise)",
+        r"fit|arise|opens? up|comes? up)",
         unless=r"\bif you (?:have|would|'d|want)|questions|\byou (?:can|may) (?:contact|reach)|"
         r"feel free to\b|(?:do not|don't) hesitate to\b|\byou think\b|apply",
     ),
@@ -174,7 +195,7 @@ KEEP_ON_FILE: tuple[Rule, ...] = (
     ),
 )
 
-INVITE_REAPPLY: tuple[Rule, ...] = (
+INVITE_REAPPLY: tuple[Rule, ...] = any_apostrophe(
     Rule(
         "apply-again",
         "invite_reapply",
@@ -225,7 +246,7 @@ INVITE_REAPPLY: tuple[Rule, ...] = (
     ),
 )
 
-ALT_ROLE: tuple[Rule, ...] = (
+ALT_ROLE: tuple[Rule, ...] = any_apostrophe(
     Rule(
         "consider-for-named-role",
         "alt_role",
@@ -247,7 +268,7 @@ ALT_ROLE: tuple[Rule, ...] = (
         r"\b(?:better|stronger|strong|great|good)\s+(?:fit|match|suited)\s+(?:for|to|with|in)\s+"
         r"(?:our|the|a|an)\s+(?P<v>(?!different\b|other\b)[\w/&-]+(?: [\w/&-]+){0,4} (?:team|"
         r"role|position|opening|department|group|track|programme|program))\b",
-        unless=r"(?:\bnot|n['’]t|\bnever)\b[^.\n]{0,40}\b(?:fit|suited|match)\b|(?:fit|suited|match)"
+        unless=r"(?:\bnot|n't|\bnever)\b[^.\n]{0,40}\b(?:fit|suited|match)\b|(?:fit|suited|match)"
         r"\s+(?:for|to|with|in)\s+(?:this|the) (?:role|position)\b|\bbut\b[^.\n]{0,40}\b(?:chose|"
         r"went|selected|decided|hired)",
     ),
@@ -258,7 +279,7 @@ ALT_ROLE: tuple[Rule, ...] = (
         r"\b(?P<v>(?:our |the |a )?(?:teaming |hiring |sister |partner )?(?:partner|team|"
         r"department|group|company|affiliate)(?: [A-Z]?\w+){0,3}) (?:still )?(?:has|have) "
         r"(?:a few |some |several |an? )?(?:other )?(?:openings?|roles?|positions?|vacanc\w+)\b",
-        unless=r"\bno\b|\bnot\b|n't",
+        unless=r"(?:\bno|\bnot|n't)\b[^.,;\n]{0,30}\b(?:openings?|roles?|positions?|vacanc)",
     ),
     Rule(
         "open-role-on-team",
@@ -271,7 +292,7 @@ ALT_ROLE: tuple[Rule, ...] = (
     ),
 )
 
-DOOR_CLOSED: tuple[Rule, ...] = (
+DOOR_CLOSED: tuple[Rule, ...] = any_apostrophe(
     Rule(
         "no-future-applications",
         "door_closed",
@@ -312,7 +333,7 @@ DOOR_CLOSED: tuple[Rule, ...] = (
     ),
 )
 
-PERSONAL: tuple[Rule, ...] = (
+PERSONAL: tuple[Rule, ...] = any_apostrophe(
     Rule(
         "process-specifics",
         "personal",
@@ -322,7 +343,8 @@ PERSONAL: tuple[Rule, ...] = (
         r"call|chat|meeting) (?:on|last|yesterday|earlier|this)|"
         r"(?:thank you|thanks)(?: again)? for "
         r"(?:taking the time to )?(?:speak|meet|talk|chat|interview)\w*|the other day|on (?:monday|"
-        r"tuesday|wednesday|thursday|friday)|i(?:'ve| have) (?:received|spoken|talked|discussed|"
+        r"tuesday|wednesday|thursday|friday)|i (?:spoke|talked|chatted) (?:to|with)|"
+        r"i(?:'ve| have) (?:received|spoken|talked|discussed|"
         r"shared|heard)|(?:add|connect with) me on linkedin|(?:email|contact|reach out to) me\b|"
         r"my (?:sincere|sincerest|personal) thanks|the team and i|i (?:really )?enjoyed|"
         r"getting to know you|(?:write|get back|reach out) to you (?:myself|personally)|"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from gracefully.domain import Reason
 from gracefully.understand.details.engine import Rule
+from gracefully.understand.details.policy import any_apostrophe
 
 F = "reasons"
 R = Reason
@@ -27,7 +28,7 @@ _GO_ON = (
 _ROLE = r"(?:position|role|job|opening|vacancy|requisition|opportunity|posting|search|req)"
 _EEO = r"without regard|regardless of|equal opportunity|discriminat"
 
-RULES: tuple[Rule, ...] = (
+RULES: tuple[Rule, ...] = any_apostrophe(
     # other_candidate: others (a pool, or someone pursued) fit better
     Rule(
         "other-candidates",
@@ -58,7 +59,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:" + _PEOPLE + r"|" + _ONE + r"|others)\s+(?:who|whom|that|whose|with)\b[^.\n]{0,80}?"
         r"\b(?:more closely|better|best|closer|more aligned|more suited|stronger|more relevant|more"
         r" directly|most closely)\b",
-        unless=_MAYBE,
+        unless=_MAYBE + r"|(?:selected|chosen|hired) (?:another|a different|one other) " + _ONE,
     ),
     Rule(
         "better-suited-others",
@@ -159,6 +160,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:needs|priorities) (?:for|of) (?:the|this|our) (?:\w+ )?(?:role|position) "
         r"(?:has |have |had )?(?:changed|shifted|evolved)\b|"
         r"\b(?:changed|revised|updated|re-?scoped|redefined|restructured|rethinking|redefining|"
+        r"rethought|rethink|reconsidered|"
         r"re-?scoping|restructuring|re-?shaping)\s+(?:the|this|our)\s+(?:\w+\s+)?(?:role|position|"
         r"requirements|job description|scope|team)\b|\b(?:shift|shifting|shifted|refocus\w*|"
         r"changing)\s+(?:our\s+)?(?:immediate\s+)?(?:focus|direction)\b|"
@@ -222,7 +224,8 @@ RULES: tuple[Rule, ...] = (
         r"|proceed with (?:the|this) (?:role|position|hire))\b|\bnot (?:be )?(?:hiring|filling) "
         r"(?:for )?(?:this|the) (?:role|position)\b|\b"
         r"requisition (?:has been |was |is )?closed\b"
-        r"|\bstop (?:pursuing|recruiting|hiring|interviewing) (?:candidates |for )",
+        r"|\bstop (?:pursuing|recruiting|hiring|interviewing) (?:candidates |for )"
+        r"|(?:\bnot|n't) (?:be )?(?:taking (?:anyone|anybody) on|hiring (?:anyone|anybody))\b",
         unless=r"filled|made a selection|selected|hired"
         r"|\b(?:you|your application) (?:will|would|is)",
     ),
@@ -312,7 +315,8 @@ RULES: tuple[Rule, ...] = (
         r"(?:in|with|on|than|for|[a-z]+ing)\b|\b(?:someone|candidates?|people)\s+(?:with|who have)"
         r"\s+(?:more|a (?:deeper|stronger)|additional|deeper|stronger|direct|hands-on|proven)\b|"
         r"\b(?:looking for|prioriti[sz]ing|seeking|require|requires|need|prefer)\s+(?:someone|"
-        r"candidates|applicants|people)\s+with\b|\b(?:requires?|required|need) (?:a |an )?(?:"
+        r"candidates|applicants|people)\s+(?:with|who have|who've|who has)\b"
+        r"|\b(?:requires?|required|need) (?:a |an )?(?:"
         r"minimum of|at least|phd|doctorate|degree|master's|bachelor's)\b|"
         r"\bmore (?:senior|experienced)\s+(?:candidate|applicant|person|profile|hire)",
         unless=_MAYBE + r"|\bif you\b|\bgain\b",

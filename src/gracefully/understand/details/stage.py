@@ -13,11 +13,15 @@ from __future__ import annotations
 
 from gracefully.domain import Stage
 from gracefully.understand.details.engine import Rule, Where
+from gracefully.understand.details.policy import any_apostrophe
 
 F = "stage"
+_RECORDED = r"(?:one-way|on-demand|recorded|pre-recorded|asynchronous|async) video|hirevue"
+"""A video interview the candidate records alone is an assessment task, not a meeting."""
 _NOT_HELD = (
     r"invit\w*|offer you an|extend you an|schedule|(?:not|n't|unable to)\s+(?:\w+\s+){0,3}"
     r"(?:interview|speak|meet)|no\s+interview|to interview you|selected for an? interview"
+    r"|" + _RECORDED
 )
 _TALK = (
     r"(?:interview(?:ing)?|meet(?:ing)?|speak(?:ing)?|talk(?:ing)?|chat(?:ting)?|connect(?:ing)?)"
@@ -39,7 +43,7 @@ INTERVIEW, SCREEN, TEST, APPLIED = (
     Stage.APPLICATION,
 )
 
-RULES: tuple[Rule, ...] = (
+RULES: tuple[Rule, ...] = any_apostrophe(
     # interview
     Rule(
         "thanks-for-interviewing",
@@ -151,7 +155,8 @@ RULES: tuple[Rule, ...] = (
         r"thank(?:s| you)[^.\n]{0,40}?\b(?:speak|talk|chat)(?:ing)?\s+(?:with|to)\s+me\b|"
         r"\bthank(?:s| you)(?: again| a million)? for the (?:call|chat|conversation)\b|"
         r"\b(?:chatting|speaking|talking) (?:with|to) you on the phone\b|"
-        r"\b(?:our|my) (?:recent |brief |short )?(?:call|conversation|chat|phone call)\b"
+        r"\b(?:our|my) (?:recent |brief |short )?(?:video |phone |zoom |teams )?"
+        r"(?:call|conversation|chat)\b"
         r"(?! (?:invitation|request))|\b" + _TALK + r"\s+(?:with|to)\s+" + _RECRUITING,
         unless=_NOT_HELD,
     ),
@@ -168,6 +173,13 @@ RULES: tuple[Rule, ...] = (
         unless=r"invit\w*|please complete|link to|deadline|within \d|you will receive",
     ),
     Rule("test-results", F, TEST, _TEST + r" (?:results|submission|score)\b"),
+    Rule(
+        "recorded-video",
+        F,
+        TEST,
+        r"\b(?:" + _RECORDED + r")\b|\bvideo (?:interview )?(?:responses|submission|recording)\b",
+        unless=r"please (?:complete|record)|link to|deadline|within \d|you will receive",
+    ),
     # application
     Rule(
         "reviewed-application",
