@@ -36,6 +36,11 @@ def test_record_to_email_tolerates_missing_and_odd_fields() -> None:
     assert named.id == "7"
     assert (named.sender.name, named.sender.email) == ("Ada Whitcombe", "ada@quill.example")
     assert named.date is not None and named.date.year == 2025
+    unquoted = record_to_email({"sender": "Quill Labs @ icims <quill+auto@talent.icims.com>"})
+    assert (unquoted.sender.name, unquoted.sender.email) == (
+        "Quill Labs @ icims",
+        "quill+auto@talent.icims.com",
+    )
     bare = record_to_email({"sender": "jobs@quill.example", "date": "not a date"})
     assert bare.sender.email == "jobs@quill.example" and bare.date is None
 

@@ -233,6 +233,22 @@ COMPANIES = [
     ),
     (email("Thank you for your interest in 3M. We will not proceed."), "3M"),
     (email("Thank you for your interest in Lead Edge Capital. No."), "Lead Edge Capital"),
+    # job-board and ATS phrasings name the employer after "viewed by", "sent to", "at"
+    (email("Your application was viewed by Ortega & Finch."), "Ortega & Finch"),
+    (email("The following items were sent to Quillon Health. Good luck!"), "Quillon Health"),
+    (
+        email("Your application for Delivery Driver at Swiftlane Couriers is incomplete."),
+        "Swiftlane Couriers",
+    ),
+    # an address that runs the words together gives the name as the email writes it
+    (email("Thanks.", sender="jobs@pinecrestschools.org"), "Pinecrestschools"),
+    (
+        email("Regards, Pinecrest Schools HR", sender="jobs@pinecrestschools.org"),
+        "Pinecrest Schools",
+    ),
+    # an assessment vendor is not the employer, nor a calendar word in the subject
+    (email("Complete your test.", sender="noreply@hirevue.com"), None),
+    (email("See you then.", subject="Confirmed: your interview on Monday"), None),
 ]
 
 

@@ -35,7 +35,14 @@ _MULTI_VALUED = frozenset({"rejection.reasons"})
 """Fields with several values; each value gets its own evidence key."""
 
 
+_ANGLED = re.compile(r"^\s*(.*?)\s*<([^<>\s]+@[^<>\s]+)>\s*$")
+"""'Acme @ icims <acme+autoreply@talent.icims.com>': exports often leave an "@" in an
+unquoted display name, which the strict parser reads as part of the address."""
+
+
 def _sender(raw: str) -> Address | None:
+    if angled := _ANGLED.match(raw or ""):
+        return Address(angled.group(1).strip("\"' "), angled.group(2).lower())
     name, addr = parseaddr(raw or "")
     if not name and not addr:
         return Address(raw.strip(), "") if raw and raw.strip() else None

@@ -195,6 +195,25 @@ COMPANY: tuple[Rule, ...] = (
         r"intern|team)(?: \([\w ,./-]+\))? (?i:at|with|here at) " + _NAME + _COMPANY_END,
         cased=True,
     ),
+    Rule(
+        "viewed-by-or-sent-to",
+        "company",
+        "",
+        r"\b(?i:was|were|been|is) (?i:viewed by|sent to|forwarded to|submitted to) "
+        + _NAME
+        + _COMPANY_END,
+        cased=True,
+    ),
+    Rule(
+        "application-for-title-at",
+        "company",
+        "",
+        r"\b(?i:application|applied|applying) (?i:for|to) (?:(?i:the|a|an) )?[A-Z][^.\n]{0,80}? "
+        r"(?i:at|with) "
+        + _NAME
+        + r"(?=[ \t]*(?:[.,!;:]|$|\n| (?i:is|was|has|were|but|and|in|on)\b))",
+        cased=True,
+    ),
     WORKS_AT,
     FROM_FIRM,
     Rule(

@@ -25,7 +25,7 @@ from gracefully.understand.details.vocab import (
 _ORG_TAIL = re.compile(
     r"(?:\s+(?:University|Campus|Global|Corporate|Early))*(?:\s+[-|@]?\s*(?:Recruiting|Recruitment"
     r"|Talent|Acquisition|Attraction|Careers?|Hiring|HR|Human Resources|People|Jobs|Team|Workday"
-    r"|Notifications?|Portal|Staffing))+$"
+    r"|Notifications?|Portal|Staffing|Calendar|Scheduling))+$"
 )
 _ABBREVIATED = re.compile(r"\b(?:(?i:inc|ltd|corp)|Co|NA|S\.A|B\.V|L\.P|Bros)\.$")
 _TRAILING = re.compile(r"(?:[\s,.!:;|–—-]+|\s+(?:and|&|at|with|in|for|the|to|is|has))+$")
@@ -223,22 +223,35 @@ def sender_org(sender: Address | None) -> str:
     return f"{base} {domain}" if tagged else domain
 
 
+_SECTOR_WORDS = (
+    r"Insurance|Pharmaceuticals|Pharma|Logistics|Robotics|Health|Healthcare|Analytics|Labs"
+    r"|Technologies|Systems|Software|Bank|Capital|Consulting|Solutions|Media|Energy|Foundation"
+    r"|Institute|University|College|Schools|Hospital|Couriers|Motors|Networks|Biosciences"
+    r"|Therapeutics|Engineering|Studios|Games|Foods|Logistik"
+)
+"""Words that say what a firm does; after a name taken from its address they are its name."""
+
+
 def domain_company(value: str, text: str) -> str | None:
-    """A name taken from an address is lower case: copy the email's own spelling when it has one."""
+    """A name taken from an address is lower case: copy the email's own spelling when it has one.
+
+    The address may run the words together ("pinecrestschools", "brightwater-analytics"),
+    and the email may follow the name with what the firm does ("Wexley Pharmaceuticals").
+    """
     if value in FREEMAIL or value in NOT_COMPANY:
         return None
-    low = text.lower()
-    if len(low) != len(text):
-        low = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
-    end = len(value)
-    index = low.find(value)
-    while index >= 0:
-        before = low[index - 1] if index else " "
-        after = low[index + end] if index + end < len(low) else " "
-        if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
-            return text[index : index + end]
-        index = low.find(value, index + 1)
-    return value.capitalize()
+    letters = [re.escape(char) for char in value if char.isalnum()]
+    if not letters:
+        return value.capitalize()
+    spelled = r"(?<![\w&])" + r"[ .&-]{0,3}".join(letters) + r"(?![\w])"
+    sector = r"[ ](?:" + _SECTOR_WORDS + r")(?![\w])"
+    written = re.search(spelled + sector, text, re.IGNORECASE) or re.search(
+        spelled, text, re.IGNORECASE
+    )
+    if written is None:
+        return value.capitalize()
+    name = written.group(0)
+    return name if not name.islower() else value.capitalize()
 
 
 def recurring_prefix(value: str, text: str) -> str | None:
