@@ -39,6 +39,7 @@ _PENDING = re.compile(
     r"(?:'ve| have)?|the team has) (?:\w+ )?review|(?:allow|take) (?:up to )?(?:\w+ ){0,2}"
     r"(?:business |working )?(?:days|weeks) (?:for|to)\b|application (?:review\b|is incomplete"
     r"|was (?:sent|submitted))|(?:complete|finish) your application|successfully submitted"
+    r"|review(?:s|ing)? (?:all |every |new )?applications (?:on a rolling basis|in batches|as they)"
     r"|avons bien reçu|bien été reçue?|haben (?:\w+ ){0,3}erhalten|ist (?:bei uns )?eingegangen"
     r"|hemos recibido|hebben (?:\w+ ){0,3}ontvangen|in goede orde ontvangen)"
 )
@@ -82,17 +83,18 @@ _ASSUMED = re.compile(
 )
 """'please assume that you have not been shortlisted' is what silence would mean."""
 _ANY_CONDITION = re.compile(
-    r"\b(?:if|should|in case|in the event|whether|unless|who|which|sollten|falls|si|indien"
-    r"|mocht|assume|considérer|davon ausgehen|ervan uitgaan)\b"
+    r"\b(?:if|should|in case|in the event|whether|unless|who|which(?! means)|sollten|falls|si"
+    r"|indien|mocht|assume|considérer|davon ausgehen|ervan uitgaan)\b"
 )
 """A plain decision must be plain: no condition, supposition or relative clause before it
-anywhere in its sentence ("applicants who have not been shortlisted will not be contacted")."""
+anywhere in its sentence ("applicants who have not been shortlisted will not be contacted");
+"which means" only draws a consequence, so it is none of those."""
 _PLAIN_DECISION = re.compile(
     "|".join(
         (
             r"\bwe(?: will not| won['’]t| shall not| would not| are not|['’]re not| cannot"
             r"| can['’]t| have decided not to| decided not to| will no longer)(?: be)? (?:moving"
-            r"|move|proceeding|proceed|progressing|progress|advancing|advance|taking|continuing)"
+            r"|move|proceeding|proceed|progressing|progress|advancing|advance|taking|continu)"
             r"\w* (?:forward |ahead |further )?with your (?:application|candidacy|profile)",
             r"\b(?:you|your (?:application|candidacy|profile|cv|resume))(?: have| has|['’]ve)"
             r" not been (?:selected|successful|shortlisted)",
