@@ -392,6 +392,9 @@ Jobs you may be interested in
 Your daily job digest
 {company} is hiring a {role}
 Similar jobs to ones you saved
+The job seeker's bulletin: this month's issue
+Fresh internships and graduate roles for you
+Career tips and new openings this week
 """)
 
 JOB_ALERT_LISTINGS = lines("""
@@ -412,6 +415,9 @@ Companies are hiring for roles like {role}. Don't miss out.
 A brand-new opening crossed my desk and your background fits it nicely; few people have seen it so far.
 The following jobs have just been posted and match your talent community profile.
 Remember to forward these opportunities to friends who might be interested.
+Inside this issue: how to answer "why do you want to work here?", the skills employers ask for most, and new roles we picked for you.
+New internships and graduate schemes matching the interests on your student profile.
+From our career experts: three habits of candidates who get hired quickly. Plus the latest openings in your field.
 """)
 
 JOB_ALERT_FOOTERS = lines("""
