@@ -163,7 +163,7 @@ KEEP_ON_FILE: tuple[Rule, ...] = any_apostrophe(
         r"re-engage with|re-?connect with|notify|let you know|keep you in mind)\s+"
         r"(?:\w+\s+){0,2}(?:you\s+)?(?:again\s+)?(?:in the future|if|when|should|about|for|"
         r"regarding|as)\b[^.\n]{0,60}?\b(?:future|position|role|opportunit\w+|opening|match|"
-        r"fit|arise|opens? up|comes? up)",
+        r"fit|arise|opens? up|comes? up|restarts|resumes|reopens)",
         unless=r"\bif you (?:have|would|'d|want)|questions|\byou (?:can|may) (?:contact|reach)|"
         r"feel free to\b|(?:do not|don't) hesitate to\b|\byou think\b|apply",
     ),
