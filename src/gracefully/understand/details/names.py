@@ -52,6 +52,8 @@ _ROLE_TRIMS = (
     re.compile(r"\s+(?:Position|Role|Opening|Job|Req|Vacancy|Posting)$"),  # subject Title Case
     re.compile(r"^(?:Position|Role|Job|Post) (?:of|for)\s+"),
 )
+_TRIMMABLE = re.compile(r"[\d(’'–|-]|\b(?:Position|Role|Opening|Job|Req|Vacancy|Posting|Post)\b")
+"""What every trim above needs: a title without any of it is trimmed by none of them."""
 _ROLE_TRAILING = re.compile(
     r"(?:[\s,!:;|–—-]|(?<![A-Z]\.[A-Z])\.|\s+(?:&|(?:and|at|with|in|for|the|to|is|has)\b))+$"
 )
@@ -91,8 +93,9 @@ def clean_role(value: str, company: str | None = None) -> str | None:
     value = _ROLE_CUT.split(" ".join(value.split()), maxsplit=1)[0].strip(" \"'“”")
     if company:
         value = _without_company(value, company)
+    trimmable = _TRIMMABLE.search(value) is not None
     for _ in range(2):
-        for trim in _ROLE_TRIMS:
+        for trim in _ROLE_TRIMS if trimmable else ():
             value = trim.sub("", value)
         value = _ROLE_TRAILING.sub("", value).strip(" \"'“”")
     value = _unrepeated(value)
