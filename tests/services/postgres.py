@@ -44,6 +44,20 @@ class PostgresServer:
             check=True,
             capture_output=True,
         )
+        for attempt in range(3):
+            try:
+                self._pg_ctl_start()
+                return self
+            except subprocess.CalledProcessError:
+                # Another process may take the probed port before PostgreSQL binds it.
+                log = self.dir / "server.log"
+                if attempt == 2 or "in use" not in (log.read_text() if log.exists() else ""):
+                    raise
+                self.port = free_port()
+                self.url = f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
+        return self
+
+    def _pg_ctl_start(self) -> None:
         options = (
             f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off "
             "-c synchronous_commit=off -c full_page_writes=off -c max_connections=50"
@@ -63,7 +77,6 @@ class PostgresServer:
             check=True,
             capture_output=True,
         )
-        return self
 
     def create_database(self, name: str) -> str:
         subprocess.run(
