@@ -66,21 +66,24 @@ class SmtpServer:
         self.mode = mode
         self.username = f"sender-{secrets.token_hex(4)}"
         self.password = secrets.token_urlsafe(16)
-        self.port = free_port()
         self._handler = _Handler()
-        tls: dict[str, Any] = {}
+        self._tls: dict[str, Any] = {}
         if mode == "starttls" and ca is not None:
-            tls = {"tls_context": ca.server_context(), "require_starttls": True}
+            self._tls = {"tls_context": ca.server_context(), "require_starttls": True}
         elif mode == "tls" and ca is not None:
-            tls = {"ssl_context": ca.server_context()}
-        self._controller = Controller(
+            self._tls = {"ssl_context": ca.server_context()}
+        self._controller = self._listen_on(free_port())
+
+    def _listen_on(self, port: int) -> Controller:
+        self.port = port
+        return Controller(
             self._handler,
             hostname=self.host,
-            port=self.port,
+            port=port,
             authenticator=self._authenticate,
             # aiosmtpd only knows about STARTTLS; under implicit TLS it would hide AUTH.
-            auth_require_tls=mode == "starttls",
-            **tls,
+            auth_require_tls=self.mode == "starttls",
+            **self._tls,
         )
 
     @property
@@ -88,7 +91,14 @@ class SmtpServer:
         return self._handler.received
 
     def start(self) -> SmtpServer:
-        self._controller.start()
+        for attempt in range(3):
+            try:
+                self._controller.start()
+                return self
+            except OSError:  # the probed port was taken before the server bound it
+                if attempt == 2:
+                    raise
+                self._controller = self._listen_on(free_port())
         return self
 
     def stop(self) -> None:

@@ -6,6 +6,7 @@ import socket
 
 from tests.services.net import free_port
 from tests.services.postgres import PostgresServer
+from tests.services.smtp import SmtpServer
 
 
 def test_ports_are_never_handed_out_twice_in_a_run() -> None:
@@ -35,3 +36,16 @@ def test_postgres_moves_to_another_port_when_its_port_is_taken() -> None:
                 pass
         finally:
             server.stop()
+
+
+def test_the_smtp_receiver_moves_to_another_port_when_its_port_is_taken() -> None:
+    with socket.socket() as blocker:
+        blocker.bind(("127.0.0.1", 0))
+        blocker.listen()
+        server = SmtpServer()
+        taken = blocker.getsockname()[1]
+        server._controller = server._listen_on(taken)
+        with server:
+            assert server.port != taken
+            with socket.create_connection(("127.0.0.1", server.port), timeout=5) as conn:
+                assert conn.recv(64).startswith(b"220")
