@@ -71,20 +71,18 @@ _DECISION = re.compile(
 of regret, or another candidate, in English, French, German, Spanish and Dutch."""
 _BRACKETED = re.compile(r"\[[^\]\n]{0,40}\]")
 """A placeholder an export or a template left ("[not available]") says nothing."""
+_CONDITIONS = r"if|should|in case|in the event|whether|unless|si|sollten|en caso|indien|mocht"
+"""Words that open a condition, in English, French, German, Spanish and Dutch."""
+_SUPPOSITIONS = r"assume|considérer qu(?:e\b|['’])|davon ausgehen|considerar que|ervan uitgaan"
+"""Words that say what silence would mean: 'please assume that you have not been shortlisted'."""
 _CONDITION = re.compile(
-    r"\b(?:if|should|in case|in the event|whether|unless|si|falls (?:sie|ihr|wir|es|ihnen)"
-    r"|sollten|en caso|indien|mocht)\b[^,;]*$",
-    re.IGNORECASE,
+    r"\b(?:" + _CONDITIONS + r"|falls (?:sie|ihr|wir|es|ihnen))\b[^,;]*$", re.IGNORECASE
 )
 """A condition governs a cue only within its own clause: "if you are not selected" does,
 "If it helps, we will not proceed" does not (a comma closes it)."""
-_ASSUMED = re.compile(
-    r"\b(?:assume|considérer qu(?:e\b|['’])|davon ausgehen|considerar que|ervan uitgaan)[^,;]*$"
-)
-"""'please assume that you have not been shortlisted' is what silence would mean."""
+_ASSUMED = re.compile(r"\b(?:" + _SUPPOSITIONS + r")[^,;]*$")
 _ANY_CONDITION = re.compile(
-    r"\b(?:if|should|in case|in the event|whether|unless|who|which(?! means)|sollten|falls|si"
-    r"|indien|mocht|assume|considérer|davon ausgehen|ervan uitgaan)\b"
+    r"\b(?:" + _CONDITIONS + r"|falls|who|which(?! means))\b|\b(?:" + _SUPPOSITIONS + r")"
 )
 """A plain decision must be plain: no condition, supposition or relative clause before it
 anywhere in its sentence ("applicants who have not been shortlisted will not be contacted");
