@@ -27,7 +27,7 @@ def test_scan_reports_what_it_read(invoke: Invoke) -> None:
     assert _figure(result.output, "new since last scan") == len(EXPECTED["messages"])
     # The understanding is measured elsewhere; here the summary must reflect it sensibly.
     assert abs(_figure(result.output, "rejections \\(new\\)") - REJECTIONS) <= 2
-    assert _figure(result.output, "skipped \\(malformed\\)") == 0
+    assert _figure(result.output, "skipped \\(unreadable\\)") == 0
 
 
 def test_rescan_finds_nothing_new(invoke: Invoke) -> None:
@@ -89,7 +89,7 @@ def test_malformed_message_is_reported_and_the_rest_scanned(invoke: Invoke, tmp_
         out.write(b"From broken@example Thu Nov 26 10:00:00 2026\nSubject: cut off\nFrom: x\n")
     result = invoke("scan", str(mbox))
     assert result.exit_code == 0, result.output
-    assert _figure(result.output, "skipped \\(malformed\\)") == 1
+    assert _figure(result.output, "skipped \\(unreadable\\)") == 1
     assert "skipped" in result.output and "mixed.mbox" in result.output
     assert _figure(result.output, "new since last scan") == len(EXPECTED["messages"])
 

@@ -11,7 +11,7 @@ from gracefully.domain.followup import (
     Profile,
     Severity,
 )
-from gracefully.domain.mail import Address, Email, Malformed
+from gracefully.domain.mail import Address, Email, Malformed, SkipKind
 from gracefully.domain.reading import (
     Category,
     Evidence,
@@ -58,6 +58,7 @@ __all__ = [
     "Reason",
     "Rejection",
     "Severity",
+    "SkipKind",
     "Stage",
     "Status",
 ]

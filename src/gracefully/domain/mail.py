@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,11 +54,35 @@ class Email:
     """Selected raw headers that carry signal (List-Unsubscribe, Auto-Submitted, ...)."""
     source: str = ""
     """Where it came from, e.g. ``mbox:/home/x/inbox#1234`` or ``imap:acct/INBOX/77``."""
+    content_hash: str = ""
+    """A digest of what the author wrote (From, Date, Subject, body): tells apart two
+    different messages that carry one Message-ID, so neither is silently dropped."""
+    notes: tuple[str, ...] = ()
+    """What ingest had to repair to read the message (an impossible date zone, a cut body)."""
 
     @property
     def text(self) -> str:
         """The text worth reading: the new part when ingest found one, else the body."""
         return self.new_text or self.body
+
+
+class SkipKind(StrEnum):
+    """Why a message was skipped, as a short key a summary can count by."""
+
+    EMPTY = "empty"
+    NO_HEADERS = "no_headers"
+    TRUNCATED = "truncated"
+    NO_IDENTITY = "no_identity"
+    NO_TEXT = "no_text"
+    UNDECODABLE = "undecodable"
+    UNREADABLE = "unreadable"
+    """Decoded, but understanding it failed."""
+    UNSTORABLE = "unstorable"
+    TOO_LARGE = "too_large"
+    SOURCE = "source"
+    """The source could not hand the message over (expunged, no body from the server)."""
+    FOLDER = "folder"
+    """A whole folder could not be read; not one message."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,3 +91,6 @@ class Malformed:
 
     source: str
     reason: str
+    kind: SkipKind = SkipKind.UNDECODABLE
+    size: int | None = None
+    """The raw message's size in bytes, when it was seen at all."""

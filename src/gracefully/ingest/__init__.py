@@ -7,7 +7,7 @@ separates new text from quoted history and signature.
 """
 
 from gracefully.ingest._decode import decode
-from gracefully.ingest._headers import identity
+from gracefully.ingest._headers import content_hash, content_identity, identity, same_content
 from gracefully.ingest._mbox import MboxSource
 from gracefully.ingest._quote import split_quoted
 from gracefully.ingest._sources import EmlFolderSource, MaildirSource, MemorySource, open_source
@@ -23,10 +23,13 @@ __all__ = [
     "RawMessage",
     "SourceError",
     "Verdict",
+    "content_hash",
+    "content_identity",
     "decode",
     "header_only",
     "identity",
     "judge",
     "open_source",
+    "same_content",
     "split_quoted",
 ]

@@ -16,6 +16,8 @@ import re
 
 import charset_normalizer
 
+from gracefully.domain.text import one_line
+
 _DETECT_LIMIT = 64 * 1024
 _CHAOS_MARGIN = 0.02
 _PREFERRED = ("cp1252", "cp1251")
@@ -46,7 +48,7 @@ def decode_bytes(data: bytes, charset: str | None) -> str:
     if codec and codec not in _SINGLE_BYTE:
         try:
             return data.decode(codec)
-        except UnicodeDecodeError:
+        except (UnicodeError, LookupError):  # 'undefined' and friends refuse everything
             pass
     try:
         return data.decode("utf-8")
@@ -83,10 +85,11 @@ def decode_header_value(raw: str | None) -> str:
     if not text.isascii():
         # compat32 carries raw 8-bit header bytes as surrogate escapes
         with contextlib.suppress(UnicodeEncodeError):
-            text = decode_bytes(text.encode("ascii", "surrogateescape"), None)
+            raw_bytes = text.encode("ascii", "surrogateescape").replace(b"\x00", b"")
+            text = decode_bytes(raw_bytes, None)  # a NUL would make it guess UTF-16
     if "=?" in text:
         text = _decode_words(text)
-    return " ".join(text.split())
+    return one_line(" ".join(text.split()))
 
 
 def _decode_words(text: str) -> str:

@@ -72,6 +72,8 @@ def message_ids(value: str | None) -> tuple[str, ...]:
 
 def _normalise_id(raw: str) -> str:
     compact = "".join(raw.split()).strip("<>")
+    if not compact.isprintable():
+        compact = "".join(c for c in compact if c.isprintable())  # NUL, bare CR, escapes
     if not compact:
         return ""
     local, at, domain = compact.rpartition("@")
@@ -79,12 +81,7 @@ def _normalise_id(raw: str) -> str:
 
 
 def identity(data: bytes) -> str:
-    """A stable id from raw bytes: the Message-ID, else a hash of what the author wrote.
-
-    The hash covers From, Date, Subject and the body with line endings and
-    trailing space normalised, so that the mbox From_ line, Status/X-UID
-    flags and CRLF differences between mailbox formats do not change it.
-    """
+    """A stable id from raw bytes: the Message-ID, else `content_digest`'s hash."""
     return identity_of(*split_head(data))
 
 
@@ -94,9 +91,49 @@ def identity_of(head: bytes, body: bytes | None) -> str:
     ids = message_ids(found.group(1).decode("latin-1")) if found else ()
     if ids:
         return ids[0]
+    return content_identity(content_digest(head, body))
+
+
+def content_digest(head: bytes, body: bytes | None) -> str:
+    """A digest of what the author wrote: From, Date, Subject and the body.
+
+    Line endings and trailing space are normalised, so that the mbox From_
+    line, Status/X-UID flags and CRLF differences between mailbox formats do
+    not change it. Two different messages that share a Message-ID differ here.
+    """
     values = header_values(head)
     digest = hashlib.sha256()
     for name in _HASHED_FIELDS:
         digest.update(b" ".join(values.get(name, b"").split()) + b"\0")
     digest.update((body or b"").replace(b"\r\n", b"\n").rstrip())
-    return "sha256:" + digest.hexdigest()
+    return digest.hexdigest()
+
+
+def content_identity(digest: str) -> str:
+    """The identity of a message known by its content alone."""
+    return "sha256:" + digest
+
+
+def content_hash(data: bytes) -> str:
+    """`Email.content_hash` of raw bytes, without decoding them."""
+    return content_hash_of(*split_head(data))
+
+
+def content_hash_of(head: bytes, body: bytes | None) -> str:
+    """What tells two messages under one Message-ID apart: 32 hex digits for From,
+    Date and Subject, then 32 for the body, left off when the body is empty (a
+    source that fetched only the headers of a message it ruled out)."""
+    values = header_values(head)
+    fields = hashlib.sha256()
+    for name in _HASHED_FIELDS:
+        fields.update(b" ".join(values.get(name, b"").split()) + b"\0")
+    text = (body or b"").replace(b"\r\n", b"\n").strip()
+    return fields.hexdigest()[:32] + (hashlib.sha256(text).hexdigest()[:32] if text else "")
+
+
+def same_content(stored: str | None, seen: str) -> bool:
+    """True unless the two hashes show different messages. A row stored before
+    hashes were kept (None) matches anything, and so does a missing body."""
+    if not stored or stored == seen:
+        return True
+    return stored[:32] == seen[:32] and min(len(stored), len(seen)) <= 32

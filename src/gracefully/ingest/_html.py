@@ -3,7 +3,8 @@
 Mail HTML is hostile: nothing is fetched or run, scripts, styles and the
 head are dropped, and the input is cut at a fixed size so the work stays
 bounded. Block elements become line breaks, list items become "- " lines and
-blockquotes become "> " lines, so `split_quoted` sees HTML quotes as quotes.
+blockquotes become "> " lines (at most `MAX_QUOTE_DEPTH` deep, so the text
+stays linear in the input), so `split_quoted` sees HTML quotes as quotes.
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ from html.parser import HTMLParser
 from gracefully.ingest._text import clean_text
 
 MAX_HTML_CHARS = 512 * 1024
+MAX_QUOTE_DEPTH = 8
+"""Deeper quotes are written as this deep: each "> " costs every line it prefixes,
+so an unbounded depth makes the text grow with the square of the nesting."""
 _SKIP = frozenset({"script", "style", "head", "title", "noscript", "template", "svg", "object"})
 _PARAGRAPH = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "pre"})
 _LINE = frozenset(
@@ -33,8 +37,11 @@ class _Extractor(HTMLParser):
         self.quote = 0
         self.pre = 0
 
+    def _prefix(self) -> str:
+        return "> " * min(self.quote, MAX_QUOTE_DEPTH)
+
     def _break(self, lines: int) -> None:
-        self.parts.append("\n" * lines + "> " * self.quote)
+        self.parts.append("\n" * lines + self._prefix())
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "body":
@@ -76,7 +83,7 @@ class _Extractor(HTMLParser):
         if self.skipping:
             return
         if self.pre:
-            self.parts.append(data.replace("\n", "\n" + "> " * self.quote))
+            self.parts.append(data.replace("\n", "\n" + self._prefix()))
         else:
             self.parts.append(_SPACES.sub(" ", data))
 

@@ -16,6 +16,11 @@ from gracefully.ingest._text import clean_text, unflow
 
 MAX_DEPTH = 12
 MAX_PARTS = 200
+MAX_PART_BYTES = 2 * 1024 * 1024
+"""Bytes of one part that are decoded; a text part this long is a dump, not a letter."""
+MAX_PART_CHARS = 256 * 1024
+MAX_BODY_CHARS = 512 * 1024
+"""Text kept in all: a bounded body keeps every later stage bounded too."""
 FORWARD_MARKER = "---------- Forwarded message ---------"
 _FORWARD_FIELDS = ("From", "Date", "Subject", "To")
 _STUB = re.compile(r"\bHTML\b|web[ -]?browser|view (?:this|it) online", re.IGNORECASE)
@@ -26,22 +31,34 @@ _MAX_REPLACEMENT_SHARE = 0.02
 class _Walk:
     def __init__(self) -> None:
         self.budget = MAX_PARTS
+        self.chars = MAX_BODY_CHARS
 
     def text(self, part: Message, depth: int = 0) -> str:
-        if depth > MAX_DEPTH or self.budget <= 0:
+        if depth > MAX_DEPTH or self.budget <= 0 or self.chars <= 0:
             return ""
         self.budget -= 1
+        if part.is_multipart() or part.get_content_type() == "message/rfc822":
+            return self._container(part, depth)
+        text = self._leaf(part, depth)[: min(MAX_PART_CHARS, self.chars)]
+        self.chars -= len(text)
+        return text
+
+    def _container(self, part: Message, depth: int) -> str:
         ctype = part.get_content_type()
         if ctype == "message/rfc822":
             return self._forwarded(part, depth)
         if depth and _is_attachment(part):
             return ""
-        if part.is_multipart():
-            subparts = [p for p in part.get_payload() if isinstance(p, Message)]
-            if ctype == "multipart/alternative":
-                return self._alternative(subparts, depth)
-            texts = (self.text(p, depth + 1) for p in subparts)
-            return "\n\n".join(t for t in texts if t)
+        subparts = [p for p in part.get_payload() if isinstance(p, Message)]
+        if ctype == "multipart/alternative":
+            return self._alternative(subparts, depth)
+        texts = (self.text(p, depth + 1) for p in subparts)
+        return "\n\n".join(t for t in texts if t)
+
+    def _leaf(self, part: Message, depth: int) -> str:
+        ctype = part.get_content_type()
+        if depth and _is_attachment(part):
+            return ""
         if ctype == "text/html":
             return html_to_text(_payload_text(part))
         if ctype == "text/plain" or ctype.startswith("multipart/"):
@@ -102,7 +119,7 @@ def _payload_text(part: Message) -> str:
     payload = part.get_payload(decode=True)
     if not isinstance(payload, bytes):
         return ""
-    return decode_bytes(payload, part.get_content_charset())
+    return decode_bytes(payload[:MAX_PART_BYTES], part.get_content_charset())
 
 
 def _plain_text(part: Message) -> str:

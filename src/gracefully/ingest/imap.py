@@ -25,7 +25,7 @@ from itertools import islice
 from imapclient import IMAPClient
 from imapclient.exceptions import IMAPClientAbortError, IMAPClientError, LoginError
 
-from gracefully.domain import Malformed
+from gracefully.domain import Malformed, SkipKind
 from gracefully.domain.accounts import Account, FolderMark, Security, is_loopback
 from gracefully.ingest._types import RawMessage, SourceError
 from gracefully.ingest.prefilter import needs_body
@@ -286,7 +286,9 @@ class ImapSource:
             uids = self._planned(folder, uidvalidity)
         except ImapFolderMissing as exc:
             self._on_position(
-                Position(folder, 0, 0, False, Malformed(self._where(folder), str(exc)))
+                Position(
+                    folder, 0, 0, False, Malformed(self._where(folder), str(exc), SkipKind.FOLDER)
+                )
             )
             return
         try:
@@ -294,7 +296,9 @@ class ImapSource:
                 yield from self._chunk(folder, uidvalidity, chunk)
         except (IMAPClientError, OSError) as exc:
             if self._vanished(folder):
-                problem = Malformed(self._where(folder), f"the folder disappeared mid-sync: {exc}")
+                problem = Malformed(
+                    self._where(folder), f"the folder disappeared mid-sync: {exc}", SkipKind.FOLDER
+                )
                 self._on_position(Position(folder, 0, 0, False, problem))
                 return
             raise self._connection_lost(exc) from exc
@@ -313,9 +317,9 @@ class ImapSource:
                     yield from self._emit(folder, uidvalidity, group)
                     group, group_bytes = [], 0
                 where = self.ref(folder, uidvalidity, uid)
-                self._on_position(
-                    Position(folder, uidvalidity, uid, False, Malformed(where, problem))
-                )
+                size = int(item.get(SIZE, 0)) if item else None  # type: ignore[call-overload]
+                skip = Malformed(where, problem[1], problem[0], size)
+                self._on_position(Position(folder, uidvalidity, uid, False, skip))
                 continue
             assert item is not None
             head = bytes(item[HEADER])
@@ -328,14 +332,14 @@ class ImapSource:
         if group:
             yield from self._emit(folder, uidvalidity, group)
 
-    def _problem(self, item: Mapping[bytes, object] | None) -> str | None:
+    def _problem(self, item: Mapping[bytes, object] | None) -> tuple[SkipKind, str] | None:
         if item is None:
-            return "expunged while the sync ran"
+            return SkipKind.SOURCE, "expunged while the sync ran"
         if not item.get(HEADER):
-            return "the server returned no header for this message"
+            return SkipKind.SOURCE, "the server returned no header for this message"
         size = int(item.get(SIZE, 0))  # type: ignore[call-overload]
         if size > self.account.max_message_bytes:
-            return (
+            return SkipKind.TOO_LARGE, (
                 f"too large: {size:,} bytes, over the {self.account.max_message_bytes:,} byte "
                 "limit; not downloaded"
             )
@@ -351,7 +355,9 @@ class ImapSource:
             ref = self.ref(folder, uidvalidity, uid)
             data = head if head is not None else bodies.get(uid, {}).get(BODY)
             if data is None:
-                problem = Malformed(ref, "the server returned no body for this message")
+                problem = Malformed(
+                    ref, "the server returned no body for this message", SkipKind.SOURCE
+                )
                 self._on_position(Position(folder, uidvalidity, uid, False, problem))
                 continue
             self._on_position(Position(folder, uidvalidity, uid, True))

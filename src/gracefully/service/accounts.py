@@ -71,6 +71,11 @@ def account_from_url(db: Database, url: str) -> Account:
     saved so that the next scan of the same URL resumes where this one stopped.
     The password comes from GRACEFULLY_IMAP_PASSWORD or the keyring."""
     parts = urlsplit(url)
+    if parts.password is not None:
+        raise AccountError(
+            "the URL holds a password; leave it out (it would stay in your shell history) and "
+            f"set ${URL_PASSWORD_ENV}, or save it once with `gracefully account add`"
+        )
     if parts.scheme != "imap" or not parts.hostname or not parts.username:
         raise AccountError(f"{url!r} is not an IMAP URL like imap://me@mail.example.org/INBOX")
     port = parts.port or 993

@@ -55,13 +55,13 @@ class AccountSource:
     def estimate(self) -> int | None:
         try:
             return self._imap.estimate()
-        except SourceError as exc:
+        except (SourceError, accounts.AccountError) as exc:
             raise ScanError(str(exc)) from exc
 
     def __iter__(self) -> Iterator[RawMessage]:
         try:
             yield from self._imap
-        except SourceError as exc:
+        except (SourceError, accounts.AccountError) as exc:
             raise ScanError(str(exc)) from exc
 
     def committed(self, count: int) -> None:

@@ -19,8 +19,10 @@ from gracefully.domain import (
     Reading,
     Reason,
     Rejection,
+    SkipKind,
     Stage,
 )
+from gracefully.domain.text import storable
 from gracefully.store.db import insert_for
 from gracefully.store.tables import CorrectionRow, EmailRow, ReadingRow, ScanRow, SkippedRow
 
@@ -28,10 +30,24 @@ MAX_ID = 255
 
 
 def storage_id(email_id: str) -> str:
-    """Ids longer than the key column (absurd Message-IDs) are hashed, stably."""
-    if len(email_id) <= MAX_ID:
+    """Ids that do not fit the key column (absurd Message-IDs) or that a database
+    would refuse (NUL, lone surrogates) are hashed, stably."""
+    if len(email_id) <= MAX_ID and email_id.isprintable() and email_id.isascii():
         return email_id
-    return "sha256:" + hashlib.sha256(email_id.encode()).hexdigest()
+    if len(email_id) <= MAX_ID and storable(email_id) == email_id:
+        return email_id
+    raw = email_id.encode("utf-8", "surrogatepass")
+    return "sha256:" + hashlib.sha256(raw).hexdigest()
+
+
+def _safe_opt(text: str | None) -> str | None:
+    return None if text is None else storable(text)
+
+
+def fingerprints(session: Session) -> dict[str, str | None]:
+    """Every stored id with its content hash (None for rows from before hashes were kept)."""
+    rows = session.execute(select(EmailRow.id, EmailRow.content_hash))
+    return {email_id: digest for email_id, digest in rows}
 
 
 def known_ids(session: Session, ids: Iterable[str] | None = None) -> set[str]:
@@ -48,23 +64,30 @@ def known_ids(session: Session, ids: Iterable[str] | None = None) -> set[str]:
 
 def _email_values(email: Email, keep_body: bool, now: datetime) -> dict[str, object]:
     sender = email.sender or Address("", "")
+    headers = {**email.headers, **_notes(email)} if keep_body else {}
     return {
         "id": storage_id(email.id),
-        "message_id": email.message_id,
-        "subject": email.subject[:2000],
-        "sender_name": sender.name[:255],
-        "sender_email": sender.email[:320],
-        "reply_to": email.reply_to.email[:320] if email.reply_to else None,
+        "message_id": _safe_opt(email.message_id and email.message_id[:998]),
+        "subject": storable(email.subject[:2000]),
+        "sender_name": storable(sender.name[:255]),
+        "sender_email": storable(sender.email[:320]),
+        "reply_to": storable(email.reply_to.email[:320]) if email.reply_to else None,
         "date": email.date,
-        "in_reply_to": email.in_reply_to,
-        "thread_refs": list(email.references),
-        "source": email.source,
-        "body": email.body if keep_body else None,
-        "new_text": email.new_text if keep_body else None,
-        "signature": email.signature if keep_body else None,
-        "headers": dict(email.headers) if keep_body else {},
+        "in_reply_to": _safe_opt(email.in_reply_to and email.in_reply_to[:998]),
+        "thread_refs": [storable(ref) for ref in email.references],
+        "source": storable(email.source),
+        "body": storable(email.body) if keep_body else None,
+        "new_text": storable(email.new_text) if keep_body else None,
+        "signature": storable(email.signature) if keep_body else None,
+        "headers": {storable(k): storable(v) for k, v in headers.items()},
         "scanned_at": now,
+        "content_hash": email.content_hash or None,
     }
+
+
+def _notes(email: Email) -> dict[str, str]:
+    """What ingest repaired, kept beside the headers so the user can see it."""
+    return {"X-Gracefully-Repaired": "; ".join(email.notes)} if email.notes else {}
 
 
 def _reading_values(reading: Reading) -> dict[str, object]:
@@ -80,11 +103,11 @@ def _reading_values(reading: Reading) -> dict[str, object]:
         keep_on_file=bool(rej and rej.keep_on_file),
         invite_reapply=bool(rej and rej.invite_reapply),
         alt_role=bool(rej and rej.alt_role),
-        alt_role_text=rej.alt_role_text if rej else None,
+        alt_role_text=_safe_opt(rej.alt_role_text) if rej else None,
         personal=bool(rej and rej.personal),
-        company=reading.company,
-        role=reading.role,
-        contact=reading.contact,
+        company=_safe_opt(reading.company),
+        role=_safe_opt(reading.role),
+        contact=_safe_opt(reading.contact),
         no_reply=reading.no_reply,
         ats=reading.ats,
         door_closed=reading.door_closed,
@@ -94,7 +117,7 @@ def _reading_values(reading: Reading) -> dict[str, object]:
                 "field": e.field,
                 "value": e.value,
                 "rule": e.rule,
-                "sentence": e.sentence,
+                "sentence": storable(e.sentence),
                 "start": e.start,
                 "end": e.end,
             }
@@ -144,17 +167,20 @@ def record_skipped(session: Session, items: Sequence[Malformed]) -> int:
     """Record unreadable messages once per place; returns how many were new."""
     if not items:
         return 0
-    refs = [m.source for m in items]
-    seen = set(session.scalars(select(SkippedRow.ref).where(SkippedRow.ref.in_(refs))))
+    by_ref = {storable(m.source)[:1024]: m for m in items}
+    seen = set(session.scalars(select(SkippedRow.ref).where(SkippedRow.ref.in_(list(by_ref)))))
     now = datetime.now(UTC)
-    fresh = {m.source: m for m in items if m.source not in seen}
-    session.add_all(SkippedRow(ref=m.source, reason=m.reason, seen_at=now) for m in fresh.values())
+    fresh = {ref: m for ref, m in by_ref.items() if ref not in seen}
+    session.add_all(
+        SkippedRow(ref=ref, reason=storable(m.reason), kind=m.kind.value, size=m.size, seen_at=now)
+        for ref, m in fresh.items()
+    )
     return len(fresh)
 
 
 def skipped(session: Session) -> list[Malformed]:
     rows = session.scalars(select(SkippedRow).order_by(SkippedRow.id))
-    return [Malformed(r.ref, r.reason) for r in rows]
+    return [Malformed(r.ref, r.reason, SkipKind(r.kind), r.size) for r in rows]
 
 
 def row_to_email(row: EmailRow) -> Email:

@@ -72,6 +72,9 @@ class EmailRow(Base):
     signature: Mapped[str | None] = mapped_column(Text)
     headers: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     scanned_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    content_hash: Mapped[str | None] = mapped_column(String(64))
+    """What the author wrote, hashed: a different message under a known Message-ID
+    differs here. None on rows stored before it was kept."""
 
 
 class ReadingRow(Base):
@@ -125,6 +128,8 @@ class SkippedRow(Base):
     ref: Mapped[str] = mapped_column(String(1024), unique=True)
     reason: Mapped[str] = mapped_column(Text)
     seen_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    kind: Mapped[str] = mapped_column(String(32), default="undecodable")
+    size: Mapped[int | None] = mapped_column(Integer)
 
 
 class ScanRow(Base):
