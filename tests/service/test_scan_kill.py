@@ -1,5 +1,6 @@
 """A scan killed with SIGKILL halfway and run again ends with exactly the rows of
-one uninterrupted scan: no duplicates, no gaps."""
+one uninterrupted scan: no duplicates, no gaps, the same application numbers and
+the same evidence text."""
 
 from __future__ import annotations
 
@@ -21,12 +22,12 @@ GRACEFULLY = str(Path(sys.executable).parent / "gracefully")
 TABLES = {
     "emails": "SELECT id, subject, sender_email, body IS NOT NULL FROM emails",
     "readings": "SELECT email_id, category, stage, reasons, company, role FROM readings",
-    "applications": "SELECT company, role, status, stage FROM applications",
-    "links": "SELECT l.email_id, a.company, a.role, l.signal FROM links l "
-    "LEFT JOIN applications a ON a.id = l.application_id",
-    "events": "SELECT e.kind, e.email_id, a.company, a.role FROM events e "
+    "applications": "SELECT id, company, role, status, stage FROM applications",
+    "links": "SELECT l.email_id, l.application_id, a.company, a.role, l.signal, l.evidence "
+    "FROM links l LEFT JOIN applications a ON a.id = l.application_id",
+    "events": "SELECT e.kind, e.email_id, e.application_id, a.company, a.role FROM events e "
     "JOIN applications a ON a.id = e.application_id",
-    "skipped": "SELECT ref, reason FROM skipped",
+    "skipped": "SELECT ref, reason, kind, size FROM skipped",
 }
 
 

@@ -115,8 +115,8 @@ class Tracker:
         self.index.add_application(
             track.Known(app_id, app.company, app.role, app.requisition_id, app.company_domain)
         )
-        scoped = track.scoped_aliases(email, reading, app)
-        if scoped.items() - self.index.aliases.items():
+        scoped = track.merge_scoped(self.index.aliases, track.scoped_aliases(email, reading, app))
+        if scoped:
             self.index.add_scoped(scoped)
             self._learnt.update(scoped)
         self._timelines[app_id] = _Timeline(events=[], manual_status=None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from gracefully.domain import (
@@ -49,7 +49,14 @@ def to_domain(row: ApplicationRow) -> Application:
 
 
 def create(session: Session, app: Application, company_key: str) -> int:
+    """Store a new application; its number is the next after the highest.
+
+    Not a sequence: PostgreSQL's skip the numbers of rolled-back inserts, so a scan
+    killed and run again would show the user other numbers than an uninterrupted one.
+    """
+    highest = session.scalar(select(func.max(ApplicationRow.id))) or 0
     row = ApplicationRow(
+        id=highest + 1,
         company=app.company,
         company_key=company_key,
         role=app.role,

@@ -26,7 +26,13 @@ from gracefully.track.contacts import (
 from gracefully.track.duplicates import MergePlan, Suspect, merge_plan, suspected_duplicates
 from gracefully.track.index import Known, TrackIndex
 from gracefully.track.link import REVIEW_BELOW, link
-from gracefully.track.propose import aliases_from_link, new_application, scoped_aliases
+from gracefully.track.propose import (
+    SHARED_SCOPE,
+    aliases_from_link,
+    merge_scoped,
+    new_application,
+    scoped_aliases,
+)
 from gracefully.track.roles import Mention, RoleMatch, compare_roles, find_role
 from gracefully.track.timeline import SILENCE_DAYS, event_for, stage_reached, summarize
 
@@ -34,6 +40,7 @@ __all__ = [
     "ATS_REGISTRY",
     "FREEMAIL",
     "REVIEW_BELOW",
+    "SHARED_SCOPE",
     "SILENCE_DAYS",
     "Aliases",
     "Ats",
@@ -61,6 +68,7 @@ __all__ = [
     "link",
     "merge_companies",
     "merge_plan",
+    "merge_scoped",
     "new_application",
     "role_from_title",
     "scoped_aliases",

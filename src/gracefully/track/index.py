@@ -160,7 +160,7 @@ class TrackIndex:
         for scope, target in aliases.items():
             if "/" not in scope and "." not in scope:
                 raise ValueError(f"{scope!r} is a company key, not a tenant or domain")
-            self._aliases[scope] = canonical(self._aliases, target)
+            self._aliases[scope] = canonical(self._aliases, target) if target else target
 
     def application(self, app_id: int) -> Known:
         return self._apps[app_id]
@@ -248,4 +248,5 @@ class TrackIndex:
                 bucket.remove(app.id)
 
     def _known(self, ids: Iterable[int]) -> list[Known]:
-        return [self._apps[i] for i in dict.fromkeys(ids)]
+        """In id order: the order the store loads applications in must not change a link."""
+        return [self._apps[i] for i in sorted(set(ids))]

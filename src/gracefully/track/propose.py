@@ -55,6 +55,25 @@ def scoped_aliases(email: Email, reading: Reading, app: Application) -> dict[str
     return learnt
 
 
+SHARED_SCOPE = ""
+"""What a tenant or domain maps to once mail under it has named two companies: an
+agency's or an ATS's shared domain names no one, so no mail is linked through it."""
+
+
+def merge_scoped(known: Aliases, seen: dict[str, str]) -> dict[str, str]:
+    """The scoped aliases to learn from `seen`, given those `known`. A scope already
+    learnt for another company becomes shared: which company came first must not
+    decide where the next one's mail goes (and a re-run must link the same)."""
+    learnt: dict[str, str] = {}
+    for scope, target in seen.items():
+        current = known.get(scope)
+        if current is None:
+            learnt[scope] = target
+        elif current != SHARED_SCOPE and current != known.get(target, target):
+            learnt[scope] = SHARED_SCOPE
+    return learnt
+
+
 def aliases_from_link(
     aliases: Aliases, clues: Clues, company: str, index: TrackIndex
 ) -> dict[str, str]:
