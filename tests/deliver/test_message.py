@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from gracefully.deliver import InvalidAddress, build_message, export_eml, message_bytes
+from gracefully.deliver.transport import recipients
 from gracefully.domain import Address
 from tests.deliver.support import (
     BODY,
@@ -149,7 +150,39 @@ def test_display_names_that_look_like_addresses_stay_one_mailbox(name: str) -> N
     parsed = parse(message_bytes(build_message(make_draft(to_name=name), SENDER)))
     (only,) = parsed["To"].addresses
     assert only.addr_spec == "priya.hale@lanternworks.example"
-    assert only.display_name == name
+    assert only.display_name.startswith("Eve")
+    assert not set('<>@,;"') & set(only.display_name), "no address syntax survives in a name"
+
+
+LONG = "Priya Okonkwo-Hale Senior Talent Partner, Lanternworks Harbour Systems"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        f"{LONG} <spy@evil.example>",
+        f"{LONG}\r\n <spy@evil.example>",
+        "=?utf-8?q?Priya_Okonkwo-Hale=0D=0A_Senior_Talent_Partner=2C_Lanternworks_Harbour"
+        "_Systems_=3Cspy=40evil=2Eexample=3E?=",
+        "x " * 50 + "spy@evil.example",
+        "a" * 80 + " =?utf-8?q?=0D=0A?= <spy@evil.example>",
+        "Zoë Ångström-Łukasiewicz, Talent Partnerin, Lanternworks Hafen <spy@evil.example>",
+    ],
+)
+@pytest.mark.parametrize("where", ["to_name", "sender_name"])
+def test_a_long_name_folded_on_the_wire_never_reads_as_another_address(
+    name: str, where: str
+) -> None:
+    """Python folds a long quoted name without its quotes; read back from the
+    bytes, the To (or From) must still be the one address and nothing else."""
+    draft = make_draft(to_name=name) if where == "to_name" else make_draft()
+    sender = Address(name, SENDER.email) if where == "sender_name" else SENDER
+    message = build_message(draft, sender, date=WHEN)
+    parsed = parse(message_bytes(message))
+    assert [a.addr_spec for a in parsed["To"].addresses] == ["priya.hale@lanternworks.example"]
+    assert [a.addr_spec for a in parsed["From"].addresses] == [SENDER.email]
+    assert recipients(message) == ("priya.hale@lanternworks.example",)
+    assert "spy" not in str(parsed["To"]) + str(parsed["From"])
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,13 @@ own: it *decodes* RFC 2047 encoded-words when a header is set, so
 decode encoded-words ourselves first, then flatten every control or line-break
 character to a space. Addresses are not cleaned but validated: a malformed
 address is a bug or an attack, and guessing what was meant could mail a stranger.
+
+A display name is never a source of an address, and must not turn into one on
+the wire either: Python folds a long quoted name without its quotes, so
+``"Priya ... <spy@evil.example>" <priya@...>`` would reach a mail client as a
+message to spy@evil.example. `display_name` therefore drops anything that
+looks like an address and the punctuation of address syntax from a name, and
+`build_message` reads every address header back from its folded wire form.
 """
 
 from __future__ import annotations
@@ -39,6 +46,18 @@ def clean_text(value: str) -> str:
     decoded = _decode_encoded_words(value)
     flat = "".join(_safe_char(ch) for ch in decoded)
     return " ".join(flat.split()).replace("=?", "= ?")
+
+
+_ADDRESS_LIKE = re.compile(r"\S*@\S*")
+_ADDRESS_SYNTAX = re.compile(r'[<>,;:"\\\[\]]')
+
+
+def display_name(value: str) -> str:
+    """A name for an address header that cannot be read as (part of) an address:
+    `clean_text`, then every word with an ``@`` dropped and the punctuation of
+    address syntax (``<>,;:"\\[]``) turned into spaces."""
+    text = _ADDRESS_LIKE.sub(" ", clean_text(value))
+    return " ".join(_ADDRESS_SYNTAX.sub(" ", text).split())
 
 
 def clean_body(text: str) -> str:

@@ -8,14 +8,16 @@ so what was approved, what was sent and what sits in Drafts are the same bytes
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from email import policy
+from email import message_from_bytes, policy
 from email.headerregistry import Address as HeaderAddress
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 
 from gracefully.deliver.headers import (
+    InvalidAddress,
     clean_body,
     clean_text,
+    display_name,
     normalise_message_id,
     validate_address,
 )
@@ -41,9 +43,9 @@ def build_message(
     if date is not None and date.utcoffset() is None:
         raise ValueError("date must be timezone-aware")
     message = EmailMessage()
-    message["From"] = _mailbox(sender.name, sender.email)
+    _set_mailbox(message, "From", sender.name, sender.email)
     if draft.to_email:
-        message["To"] = _mailbox(draft.to_name, draft.to_email)
+        _set_mailbox(message, "To", draft.to_name, draft.to_email)
     message["Subject"] = clean_text(draft.subject)
     message["Date"] = format_datetime(date or datetime.now(UTC))
     message["Message-ID"] = _message_id(message_id, sender)
@@ -73,8 +75,24 @@ def message_bytes(message: EmailMessage) -> bytes:
     return message.as_bytes(policy=policy.SMTP)
 
 
-def _mailbox(name: str, address: str) -> HeaderAddress:
-    return HeaderAddress(display_name=clean_text(name), addr_spec=validate_address(address))
+def _set_mailbox(message: EmailMessage, header: str, name: str, address: str) -> None:
+    """Set `header` to one mailbox whose address is `address` and nothing else,
+    as any reader of the wire form will parse it; the name goes if it would not."""
+    addr_spec = validate_address(address)
+    for shown in dict.fromkeys((display_name(name), "")):
+        message[header] = HeaderAddress(display_name=shown, addr_spec=addr_spec)
+        if _reads_back(message, header) == (addr_spec,):
+            return
+        del message[header]
+    raise InvalidAddress(f"{header} would not read back as {addr_spec!r}")
+
+
+def _reads_back(message: EmailMessage, header: str) -> tuple[str, ...]:
+    """The addresses of `header` as parsed again from its folded wire form."""
+    folded = message[header].fold(policy=policy.SMTP)
+    parsed = message_from_bytes(folded.encode("utf-8") + b"\r\n", policy=policy.default)
+    value = parsed[header]
+    return tuple(a.addr_spec for a in getattr(value, "addresses", ()))
 
 
 def _message_id(given: str | None, sender: Address) -> str:
