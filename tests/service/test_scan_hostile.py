@@ -164,10 +164,10 @@ def test_an_email_that_cannot_be_stored_is_skipped_alone(
 ) -> None:
     real = scan_module.Tracker.track
 
-    def failing(self, session, emails, readings):  # type: ignore[no-untyped-def]
+    def failing(self, session, emails, readings, *rest):  # type: ignore[no-untyped-def]
         if any("Analyst 5" in e.subject for e in emails):
             raise ValueError("cannot link this one")
-        return real(self, session, emails, readings)
+        return real(self, session, emails, readings, *rest)
 
     monkeypatch.setattr(scan_module.Tracker, "track", failing)
     report = _scan(db, settings, demo_reader, [_rejection(n) for n in range(1, 9)])

@@ -11,6 +11,7 @@ from gracefully.domain.followup import (
     Profile,
     Severity,
 )
+from gracefully.domain.identity import AddressTally
 from gracefully.domain.mail import Address, Email, Malformed, SkipKind
 from gracefully.domain.reading import (
     Category,
@@ -34,6 +35,7 @@ from gracefully.domain.tracking import (
 
 __all__ = [
     "Address",
+    "AddressTally",
     "Application",
     "Category",
     "Contact",

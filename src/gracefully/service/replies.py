@@ -23,6 +23,7 @@ from gracefully.config import Settings
 from gracefully.domain import Email, FollowUp, FollowUpStatus, Outcome, Reading, Reason
 from gracefully.plan import PlanSettings, on_reply, outcome_from_reply
 from gracefully.plan.timing import as_aware
+from gracefully.service.identity import user_identity
 from gracefully.service.planning import plan_settings
 from gracefully.store import applications as app_store
 from gracefully.store import followups as fu_store
@@ -44,7 +45,7 @@ def record_replies(db: Database, settings: Settings, now: datetime | None = None
 
 def update_outcomes(session: Session, settings: PlanSettings, now: datetime) -> list[FollowUp]:
     """Apply sends-by-hand, replies and silences; returns the follow-ups changed."""
-    user = fu_store.load_profile(session).email
+    user = user_identity(session).addresses
     changed: list[FollowUp] = []
     for followup in fu_store.all_followups(session):
         if followup.status in _UNSENT:
@@ -65,7 +66,7 @@ def update_outcomes(session: Session, settings: PlanSettings, now: datetime) -> 
     return changed
 
 
-def _sent_by_hand(session: Session, followup: FollowUp, user: str) -> FollowUp | None:
+def _sent_by_hand(session: Session, followup: FollowUp, user: frozenset[str]) -> FollowUp | None:
     stored = mail_store.get(session, followup.rejection_email_id or "")
     if not user or stored is None or not stored[0].message_id:
         return None
@@ -88,7 +89,7 @@ def _answered(
     session: Session,
     app_id: int,
     followups: list[FollowUp],
-    user: str,
+    user: frozenset[str],
     settings: PlanSettings,
     now: datetime,
 ) -> list[FollowUp]:
@@ -128,7 +129,7 @@ def _feedback(reading: Reading | None, outcome: Outcome) -> tuple[Reason, ...]:
 
 
 def _reply(
-    session: Session, app_id: int, followup: FollowUp, user: str
+    session: Session, app_id: int, followup: FollowUp, user: frozenset[str]
 ) -> tuple[Email, Reading | None] | None:
     """The employer's first answer to `followup`: threaded under it, else the next
     job email on the same application after it went out."""
@@ -153,8 +154,9 @@ def _reply(
     return later[0] if later else None
 
 
-def _from(email: Email, user: str) -> bool:
-    return bool(user and email.sender and email.sender.email.lower() == user)
+def _from(email: Email, user: frozenset[str]) -> bool:
+    """Sent by the user, from any of their addresses."""
+    return bool(email.sender and email.sender.email.lower() in user)
 
 
 def _silent(followup: FollowUp, now: datetime, days: int) -> bool:

@@ -25,10 +25,10 @@ from gracefully import track
 from gracefully.config import Settings
 from gracefully.domain import Application, Category, Email, Link, LinkSignal, Reading, Reason, Stage
 from gracefully.service import manage
+from gracefully.service.identity import user_identity
 from gracefully.service.reading import make_reader, user_examples
 from gracefully.service.tracking import Tracker
 from gracefully.store import applications as app_store
-from gracefully.store import followups as followup_store
 from gracefully.store import mail as mail_store
 from gracefully.store import tracking as track_store
 from gracefully.store.db import Database
@@ -441,7 +441,7 @@ def retrain(db: Database, settings: Settings, *, now: datetime | None = None) ->
     reader = make_reader(db, settings)
     with db.transaction() as session:
         stored = [(e, r) for e, r in mail_store.emails_with_readings(session) if not r.corrected]
-        fresh = reader.read_many([e for e, _ in stored], followup_store.own_addresses(session))
+        fresh = reader.read_many([e for e, _ in stored], user_identity(session).addresses)
         changed = []
         for (email, old), new in zip(stored, fresh, strict=True):
             mail_store.save_reading(session, new)

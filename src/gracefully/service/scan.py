@@ -20,12 +20,22 @@ from sqlalchemy.orm import Session
 
 from gracefully import ingest
 from gracefully.config import Settings
-from gracefully.domain import Category, Email, Evidence, Malformed, Reading, SkipKind
+from gracefully.domain import (
+    AddressTally,
+    Category,
+    Email,
+    Evidence,
+    Malformed,
+    Reading,
+    SkipKind,
+)
+from gracefully.service.identity import LearningIdentity
 from gracefully.service.replies import record_replies
 from gracefully.service.tracking import Tracker, TrackResult
-from gracefully.store import followups as followup_store
+from gracefully.store import identity as identity_store
 from gracefully.store import mail as mail_store
 from gracefully.store.db import Database
+from gracefully.track.identity import Identity
 from gracefully.understand import Reader, apply_corrections
 
 ProgressFn = Callable[[int], None]
@@ -125,11 +135,12 @@ def scan(
         with db.transaction() as session:
             known = mail_store.fingerprints(session)
             fixes = mail_store.corrections(session)
-            own = followup_store.own_addresses(session)
+            user = LearningIdentity.load(session)
         tracker = _Tracking(db, settings, started)
         for batch in _ingest(source, known, settings.batch_size):
-            readings = _understand(reader, batch, fixes, own)
-            stored, kept = _commit(db, tracker, batch, readings, dry_run)
+            seen = user.observe(batch.emails)
+            readings = _understand(reader, batch, fixes, user.identity.addresses)
+            stored, kept = _commit(db, tracker, batch, readings, dry_run, user.identity, seen)
             _count(report, batch, stored, kept)
             if not dry_run and isinstance(source, Resumable):
                 source.committed(batch.seen)
@@ -286,24 +297,31 @@ def _commit(
     batch: _Batch,
     readings: list[Reading],
     dry_run: bool,
+    user: Identity,
+    seen: AddressTally,
 ) -> tuple[list[tuple[Email, Reading]], TrackResult]:
     """Store and track the batch in one transaction. When that fails, halves are
     tried in turn until the one message that cannot be stored is found and
-    recorded as skipped: the rest of the batch is stored all the same."""
+    recorded as skipped: the rest of the batch is stored all the same. What the
+    batch showed of the user's addresses is counted with the first part stored."""
     pairs = list(zip(batch.emails, readings, strict=True))
     stored: list[tuple[Email, Reading]] = []
     tracked = TrackResult()
     pending = [pairs]
+    tallied = False
     while pending:
         part = pending.pop()
         try:
             with db.transaction() as session:
                 mine = _record(session, part)
                 result = tracking.get(session).track(
-                    session, [e for e, _ in mine], [r for _, r in mine]
+                    session, [e for e, _ in mine], [r for _, r in mine], user
                 )
+                if not tallied:
+                    identity_store.add(session, seen)
                 if dry_run:
                     session.rollback()
+            tallied = True
         except (OperationalError, InterfaceError):
             raise  # the database itself failed, not this mail: stop, a re-run resumes
         except Exception as exc:

@@ -20,6 +20,7 @@ from gracefully.config import Settings
 from gracefully.domain import Contact, Email, Event, Link, LinkSignal, Reading, Stage, Status
 from gracefully.store import applications as app_store
 from gracefully.store import tracking as track_store
+from gracefully.track.identity import Identity
 
 
 @dataclass
@@ -60,6 +61,7 @@ class Tracker:
         self._timelines: dict[int, _Timeline] = {}
         self._learnt: dict[str, str] = {}
         """Tenant and domain aliases learnt in this batch, stored with its writes."""
+        self._user = Identity()
 
     @classmethod
     def load(cls, session: Session, settings: Settings, now: datetime) -> Tracker:
@@ -74,9 +76,15 @@ class Tracker:
         return cls(index, settings, now)
 
     def track(
-        self, session: Session, emails: Sequence[Email], readings: Sequence[Reading]
+        self,
+        session: Session,
+        emails: Sequence[Email],
+        readings: Sequence[Reading],
+        user: Identity | None = None,
     ) -> TrackResult:
-        """Link a batch; links that are unsure wait in the review queue, unapplied."""
+        """Link a batch; links that are unsure wait in the review queue, unapplied.
+        The `user` is never one of the contacts."""
+        self._user = user or Identity()
         result = TrackResult()
         writes = _Writes()
         touched: set[int] = set()
@@ -131,7 +139,9 @@ class Tracker:
             self.index.add_message(email.message_id, app_id)
         event = track.event_for(email, reading, fallback_at=self.now)
         writes.events.append((app_id, event))
-        writes.contacts.extend((app_id, c) for c in track.contacts_for(email, reading))
+        writes.contacts.extend(
+            (app_id, c) for c in track.contacts_for(email, reading) if not self._user.is_user(c)
+        )
         timeline = self._timeline(session, app_id)
         timeline.events.append(event)
         timeline.stage, timeline.status = track.summarize(

@@ -379,3 +379,18 @@ class KeptApartRow(Base):
     b_id: Mapped[int] = mapped_column(
         ForeignKey("applications.id", ondelete="CASCADE"), primary_key=True
     )
+
+
+class OwnAddressRow(Base):
+    """How often an address received the mailbox's mail or sent from its Sent folder,
+    and what the user said of it: the tally `track.identity` learns the user from.
+    The row with address "*" holds the count of messages tallied."""
+
+    __tablename__ = "own_addresses"
+
+    address: Mapped[str] = mapped_column(String(320), primary_key=True)
+    received: Mapped[int] = mapped_column(Integer, default=0)
+    sent: Mapped[int] = mapped_column(Integer, default=0)
+    names: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
+    verdict: Mapped[str | None] = mapped_column(String(16))
+    """"mine" or "not_mine" when the user said so; None while it is only counted."""
