@@ -21,7 +21,7 @@ What it does, as a new user would:
    host, `Content-Type: application/json` on writes), reads GET /api/applications, GET
    /api/applications/{id} for each, GET /api/followups, and POSTs
    /api/followups/{id}/draft for every follow-up offered (move other than `none`, not
-   skipped or cancelled);
+   skipped, cancelled or already sent, e.g. by hand from the user's own mail);
 4. compares with the ground truth and prints the figures (a table, or with --json one
    JSON object on the last line).
 
@@ -281,7 +281,7 @@ def run_product(args: argparse.Namespace, work: Path, now: datetime) -> dict[str
 
 def offered(item: dict[str, Any]) -> bool:
     fu = item["followup"]
-    return fu["move"]["kind"] != "none" and fu["status"] not in ("skipped", "cancelled")
+    return fu["move"]["kind"] != "none" and fu["status"] not in ("skipped", "cancelled", "sent")
 
 
 # ------------------------------------------------------------------------- mapping

@@ -22,6 +22,7 @@ from gracefully.domain import (
     Stage,
 )
 from gracefully.plan import RULES, PlanSettings, choose_move
+from gracefully.plan.timing import spread
 
 NOW = datetime(2026, 3, 3, 18, tzinfo=UTC)
 APP = Application(company="Northwind Labs", role="Data Analyst", id=7)
@@ -159,4 +160,14 @@ def test_received_at_defaults_to_the_rejection_event() -> None:
         settings=PlanSettings(),
         contact=MAYA,
     )
-    assert move.due_at == datetime(2026, 3, 4, 11, tzinfo=UTC)
+    slot = datetime(2026, 3, 4, 11, tzinfo=UTC)  # 24 h after, at the next whole hour
+    assert move.due_at == slot + spread(slot, 7, PlanSettings())
+
+
+def test_due_times_spread_over_the_business_day() -> None:
+    settings = PlanSettings()
+    slot = datetime(2026, 3, 4, 9, tzinfo=UTC)
+    due = {slot + spread(slot, app_id, settings) for app_id in range(1, 26)}
+    assert len(due) >= 20  # 25 notes, not all at one minute
+    assert all(9 <= d.hour < settings.business_end_hour for d in due)
+    assert spread(slot, 3, settings) == spread(slot, 3, settings)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from gracefully.domain import Contact, ContactRole
 from gracefully.track import best_contact, contacts_for, is_no_reply
+from gracefully.track.contacts import merge_contacts, person_name, reachable
 from tests.track.builders import address, make_email, make_reading
 
 SIGNED = """Hi Sam,
@@ -34,7 +37,8 @@ def test_signature_on_its_own_lines() -> None:
         "jobs@globex.example", body="Thanks again.", signature="Kind regards,\nLena Okafor\nHR Lead"
     )
     contacts = contacts_for(email, make_reading())
-    assert Contact("Lena Okafor", None, ContactRole.RECRUITER) in contacts
+    # the signer wrote from the shared mailbox: she is reached there, and greeted by name
+    assert contacts == [Contact("Lena Okafor", "jobs@globex.example", ContactRole.RECRUITER)]
 
 
 def test_no_reply_and_ats_addresses_are_not_contactable() -> None:
@@ -76,3 +80,64 @@ def test_best_contact_prefers_an_address_then_the_recruiter_then_the_latest() ->
     ]
     assert best_contact(people) == people[3]
     assert best_contact(people[:2]) == people[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Hannah Okafor", "Hannah Okafor"),
+        ("Estrada, Lukas", "Lukas Estrada"),
+        ("Tomás Rueda", "Tomás Rueda"),
+        ("Pieter de Boer", "Pieter de Boer"),
+        ("Noor", "Noor"),
+        ("Fernview Retail Talent Acquisition", ""),
+        ("Talent Team", ""),
+        ("Workday", ""),
+        ("PG&E", ""),
+        ("jose@mosaicworks.example", ""),
+        ("careers", ""),
+        ("Team 42", ""),
+    ],
+)
+def test_a_person_name_is_told_from_a_team_a_company_or_an_address(text: str, name: str) -> None:
+    assert person_name(text) == name
+
+
+def test_a_shared_mailbox_with_nobody_named_reaches_no_one() -> None:
+    email = make_email("Fernview Careers <careers@fernview.example>", body="We have decided not.")
+    contacts = contacts_for(email, make_reading())
+    assert contacts and not any(reachable(c) for c in contacts)
+    assert best_contact(contacts) is None
+
+
+def test_the_company_writing_under_its_own_name_is_not_a_person() -> None:
+    email = make_email("Acme <jobs@acme.example>", body="We have decided not to proceed.")
+    assert best_contact(contacts_for(email, make_reading())) is None
+
+
+def test_a_signer_on_a_robot_address_has_no_address_to_write_to() -> None:
+    email = make_email(
+        "no-reply@hire.lever.co", body="Thanks.", signature="Best,\nYara de Vries\nRecruiter"
+    )
+    contacts = contacts_for(email, make_reading())
+    assert Contact("Yara de Vries", None, ContactRole.RECRUITER) in contacts
+    assert best_contact(contacts) is None
+
+
+def test_one_person_is_one_contact() -> None:
+    merged = merge_contacts(
+        [
+            Contact("Tomás Rueda", None, ContactRole.INTERVIEWER),
+            Contact("Tomás Rueda", "tomas@quarry.example"),
+            Contact("Tomás", None),
+            Contact("Tomas Rueda", None),
+        ]
+    )
+    assert merged == [Contact("Tomás Rueda", "tomas@quarry.example", ContactRole.INTERVIEWER)]
+
+
+def test_a_first_name_shared_by_two_people_stays_apart() -> None:
+    merged = merge_contacts(
+        [Contact("Ana Lima", "ana@x.example"), Contact("Ana Costa", None), Contact("Ana", None)]
+    )
+    assert len(merged) == 3

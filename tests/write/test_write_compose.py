@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
+from datetime import UTC, datetime
 
 import pytest
 
@@ -11,12 +13,15 @@ from gracefully.domain import (
     Application,
     Category,
     Contact,
+    ContactRole,
     Email,
+    Evidence,
     Feedback,
     Move,
     MoveKind,
     Profile,
     Reading,
+    Reason,
     Rejection,
     Stage,
 )
@@ -30,7 +35,10 @@ LEARN = (
 )
 PHRASE = "Regulatory reporting for consumer lending, which I have not worked with before"
 MOVES = [k for k in MoveKind if k is not MoveKind.NONE]
-CONTACTS = [Contact("Maya Ortiz", "maya@northwind.example"), Contact("Dr. Jonas Weber"), None]
+CONTACTS = [
+    Contact("Maya Ortiz", "maya@northwind.example"),
+    Contact("Dr. Jonas Weber", "jonas.weber@northwind.example"),
+]
 STAGES = [Stage.APPLICATION, Stage.SCREEN, Stage.ASSESSMENT, Stage.INTERVIEW, Stage.UNKNOWN]
 ROLES = ["Data Analyst", None]
 ALT_ROLES = ["Analytics Engineer on the Platform team", None]
@@ -51,29 +59,70 @@ REJECTION_EMAIL = Email(
 )
 
 
-def _reading(stage: Stage, role: str | None, alt: str | None, refused: bool) -> Reading:
-    feedback = Feedback.REFUSED if refused else Feedback.NONE
-    rejection = Rejection(stage=stage, feedback=feedback, alt_role=bool(alt), alt_role_text=alt)
-    return Reading("r1", Category.REJECTION, 0.9, rejection, company="Northwind Labs", role=role)
+def _reading(
+    stage: Stage,
+    role: str | None,
+    alt: str | None,
+    refused: bool,
+    *,
+    feedback: Feedback | None = None,
+    reasons: tuple[Reason, ...] = (),
+    keep: bool = False,
+    evidence: tuple[Evidence, ...] = (),
+) -> Reading:
+    said = feedback or (Feedback.REFUSED if refused else Feedback.NONE)
+    rejection = Rejection(
+        stage=stage,
+        reasons=reasons,
+        feedback=said,
+        keep_on_file=keep,
+        alt_role=bool(alt),
+        alt_role_text=alt,
+    )
+    return Reading(
+        "r1",
+        Category.REJECTION,
+        0.9,
+        rejection,
+        company="Northwind Labs",
+        role=role,
+        evidence=evidence,
+    )
+
+
+CALL = Evidence(
+    "feedback", "offered", "feedback-offered", "Happy to jump on a call to talk it over."
+)
+SPECIFICS = [
+    {},
+    {"feedback": Feedback.GIVEN, "reasons": (Reason.EXPERIENCE_GAP,)},
+    {"feedback": Feedback.OFFERED, "evidence": (CALL,)},
+    {"reasons": (Reason.INTERNAL_CANDIDATE,), "keep": True},
+]
 
 
 def _matrix():
-    for kind, contact, stage, role, alt, refused, profile in itertools.product(
-        MOVES, CONTACTS, STAGES, ROLES, ALT_ROLES, [False, True], PROFILES
+    for kind, contact, stage, role, alt, refused, profile, extra in itertools.product(
+        MOVES, CONTACTS, STAGES, ROLES, ALT_ROLES, [False, True], PROFILES, SPECIFICS
     ):
         if kind is MoveKind.ASK_FEEDBACK and refused:
             continue
+        if extra and (refused or profile is not PROFILES[0] or role is None):
+            continue  # the specifics, over every move, stage and variant
         for variant in range(variants(kind)):
-            yield kind, contact, _reading(stage, role, alt, refused), profile, variant
+            reading = _reading(stage, role, alt, refused, **extra)  # type: ignore[arg-type]
+            yield kind, contact, reading, profile, variant
 
 
 CASES = list(_matrix())
 
 
-def _compose(kind, contact, reading, profile, variant=None, email=REJECTION_EMAIL):
-    app = Application(company="Northwind Labs", role=reading.role, id=7)
+def _compose(
+    kind, contact, reading, profile, variant=None, email=REJECTION_EMAIL, due=None, contacts=()
+):
+    app = Application(company="Northwind Labs", role=reading.role, id=7, contacts=list(contacts))
     return compose(
-        Move(kind, "why"),
+        Move(kind, "why", due_at=due),
         application=app,
         reading=reading,
         contact=contact,
@@ -119,17 +168,73 @@ def test_stage_gives_one_specific_from_the_process() -> None:
     assert "take-home" in draft.body
 
 
-def test_unknown_name_gives_a_neutral_greeting() -> None:
+@pytest.mark.parametrize(
+    "contact",
+    [
+        None,
+        Contact("Maya Ortiz", None),
+        Contact("Workday", "workday.do-not-reply@northwind.example", contactable=False),
+        Contact("careers@northwind.example", "careers@northwind.example"),
+    ],
+)
+def test_no_note_without_a_person_to_reach(contact: Contact | None) -> None:
     reading = _reading(Stage.APPLICATION, "Data Analyst", None, refused=False)
-    draft = _compose(MoveKind.STAY_ON_RADAR, None, reading, PROFILES[0], 0)
-    assert draft.body.startswith("Hello Northwind Labs team,\n")
+    with pytest.raises(NotDraftable):
+        _compose(MoveKind.STAY_ON_RADAR, contact, reading, PROFILES[0], 0)
 
 
 def test_title_is_skipped_in_the_greeting() -> None:
     reading = _reading(Stage.INTERVIEW, "Data Analyst", None, refused=False)
     draft = _compose(MoveKind.ASK_FEEDBACK, CONTACTS[1], reading, PROFILES[0], 0)
     assert draft.body.startswith("Hi Jonas,\n")
-    assert draft.to_email is None
+    assert draft.to_email == "jonas.weber@northwind.example"
+
+
+def test_given_feedback_is_thanked_for_naming_one_point() -> None:
+    reading = _reading(
+        Stage.INTERVIEW, "Data Analyst", None, False, feedback=Feedback.GIVEN,
+        reasons=(Reason.EXPERIENCE_GAP,),
+    )  # fmt: skip
+    draft = _compose(MoveKind.STAY_ON_RADAR, CONTACTS[0], reading, PROFILES[0], 0)
+    assert "feedback, particularly on the experience you were looking for" in draft.body
+
+
+def test_an_offered_call_is_taken_up() -> None:
+    reading = _reading(
+        Stage.INTERVIEW, "Data Analyst", None, False, feedback=Feedback.OFFERED, evidence=(CALL,)
+    )
+    for variant in range(variants(MoveKind.ASK_FEEDBACK)):
+        draft = _compose(MoveKind.ASK_FEEDBACK, CONTACTS[0], reading, PROFILES[0], variant)
+        assert "take you up on your offer of a short call" in draft.body
+
+
+def test_an_interview_is_never_called_an_application() -> None:
+    reading = _reading(Stage.INTERVIEW, "Data Analyst", None, refused=False)
+    for kind in MOVES:
+        for variant in range(variants(kind)):
+            body = _compose(kind, CONTACTS[0], reading, PROFILES[0], variant).body
+            assert "application" not in body.lower(), body
+
+
+def test_a_weeks_old_rejection_gets_a_fitting_opener() -> None:
+    reading = _reading(Stage.APPLICATION, "Data Analyst", None, refused=False)
+    received = replace(REJECTION_EMAIL, date=datetime(2026, 9, 1, 10, tzinfo=UTC))
+    fresh = datetime(2026, 9, 2, 10, tzinfo=UTC)
+    late = datetime(2026, 11, 2, 10, tzinfo=UTC)
+    for variant in range(variants(MoveKind.STAY_ON_RADAR)):
+        now = _compose(MoveKind.STAY_ON_RADAR, CONTACTS[0], reading, PROFILES[0], variant,
+                       email=received, due=fresh)  # fmt: skip
+        then = _compose(MoveKind.STAY_ON_RADAR, CONTACTS[0], reading, PROFILES[0], variant,
+                        email=received, due=late)  # fmt: skip
+        assert "letting me know" not in then.body
+        assert now.body != then.body
+
+
+def test_interviewers_are_thanked_by_name() -> None:
+    reading = _reading(Stage.INTERVIEW, "Data Analyst", None, refused=False)
+    team = [Contact("Priya Raman", None, ContactRole.INTERVIEWER)]
+    draft = _compose(MoveKind.STAY_ON_RADAR, CONTACTS[0], reading, PROFILES[0], 0, contacts=team)
+    assert "Please pass my thanks to Priya as well." in draft.body
 
 
 def test_threads_under_the_rejection() -> None:
@@ -141,9 +246,9 @@ def test_threads_under_the_rejection() -> None:
     assert (draft.to_name, draft.to_email) == ("Maya Ortiz", "maya@northwind.example")
 
 
-def test_without_rejection_email_or_contact() -> None:
+def test_without_rejection_email() -> None:
     reading = _reading(Stage.APPLICATION, "Data Analyst", None, refused=False)
-    draft = _compose(MoveKind.STAY_ON_RADAR, None, reading, PROFILES[0], email=None)
+    draft = _compose(MoveKind.STAY_ON_RADAR, CONTACTS[0], reading, PROFILES[0], email=None)
     assert (draft.subject, draft.in_reply_to, draft.references) == (
         "Re: Data Analyst application",
         None,
@@ -151,22 +256,19 @@ def test_without_rejection_email_or_contact() -> None:
     )
 
 
-def test_replies_to_the_sender_unless_it_is_no_reply() -> None:
+def test_the_note_goes_to_the_contact_never_the_mailbox_it_came_from() -> None:
     reading = _reading(Stage.APPLICATION, "Data Analyst", None, refused=False)
-    draft = _compose(MoveKind.STAY_ON_RADAR, None, reading, PROFILES[0])
-    assert draft.to_email == "careers@northwind.example"
-    no_reply = Reading(
-        "r1", Category.REJECTION, 0.9, reading.rejection, "Northwind Labs", no_reply=True
-    )
-    assert _compose(MoveKind.STAY_ON_RADAR, None, no_reply, PROFILES[0]).to_email is None
+    draft = _compose(MoveKind.STAY_ON_RADAR, CONTACTS[0], reading, PROFILES[0])
+    assert (draft.to_name, draft.to_email) == ("Maya Ortiz", "maya@northwind.example")
 
 
 def test_variant_is_stable_and_selectable() -> None:
     reading = _reading(Stage.APPLICATION, "Data Analyst", None, refused=False)
-    again = {_compose(MoveKind.STAY_ON_RADAR, None, reading, PROFILES[0]).body for _ in range(3)}
+    maya = CONTACTS[0]
+    again = {_compose(MoveKind.STAY_ON_RADAR, maya, reading, PROFILES[0]).body for _ in range(3)}
     assert len(again) == 1
     chosen = {
-        _compose(MoveKind.STAY_ON_RADAR, None, reading, PROFILES[0], v).template for v in range(3)
+        _compose(MoveKind.STAY_ON_RADAR, maya, reading, PROFILES[0], v).template for v in range(3)
     }
     assert len(chosen) == 3
 
@@ -186,7 +288,7 @@ def test_refuses_what_cannot_be_written(move: Move, refused: bool) -> None:
             move,
             application=Application(company="Northwind Labs", id=7),
             reading=reading,
-            contact=None,
+            contact=CONTACTS[0],
             profile=Profile(),
             rejection_email=None,
         )

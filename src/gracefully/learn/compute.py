@@ -27,6 +27,7 @@ from gracefully.domain import (
     Stage,
     Status,
 )
+from gracefully.domain.clock import as_aware
 from gracefully.learn.model import (
     Days,
     FollowUps,
@@ -139,11 +140,7 @@ def reason_shares(readings: Sequence[Reading]) -> tuple[ReasonShare, ...]:
 
 
 def days_between(start: datetime, end: datetime) -> float:
-    return round((_aware(end) - _aware(start)).total_seconds() / 86400, 1)
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return round((as_aware(end) - as_aware(start)).total_seconds() / 86400, 1)
 
 
 def spread(values: Sequence[float]) -> Days:
@@ -165,13 +162,13 @@ def time_to_rejection(applications: Sequence[Application]) -> tuple[StageDays, .
         rejected = [e for e in app.events if e.kind is EventKind.REJECTION]
         if start is None or not rejected:
             continue
-        first = min(rejected, key=lambda e: _aware(e.at))
+        first = min(rejected, key=lambda e: as_aware(e.at))
         found.setdefault(first.stage or app.stage, []).append(days_between(start, first.at))
     return tuple(StageDays(s, spread(found[s])) for s in _STAGES if s in found)
 
 
 def _started(app: Application) -> datetime | None:
-    starts = [_aware(e.at) for e in app.events if e.kind in _STARTS]
+    starts = [as_aware(e.at) for e in app.events if e.kind in _STARTS]
     if app.applied_on is not None:
         starts.append(_midnight(app.applied_on))
     return min(starts, default=None)

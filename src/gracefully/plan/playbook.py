@@ -81,6 +81,7 @@ class Situation:
     learn_known: bool
     alt_role: bool
     alt_role_text: str
+    app_id: int = 0
 
     @property
     def fields(self) -> dict[str, object]:
@@ -96,6 +97,7 @@ class Situation:
             "reasons": _names(self.misjudged or self.reasons),
             "alt_role": self.alt_role_text or "another role",
             "choice": self.user_choice.value if self.user_choice else "",
+            "app_id": self.app_id,
         }
 
 
@@ -122,9 +124,10 @@ NO_HUMAN_ADVICE = (
 )
 
 
-def _leans_correct(s: Situation) -> bool:
-    chose = s.user_choice is MoveKind.CORRECT_ASSUMPTION
-    return chose or (s.user_choice is None and bool(s.misjudged))
+LEARN_ADVICE = (
+    "To answer the assumption instead, say what this job would have let you learn "
+    "(`gracefully profile --learn {app_id} TEXT`, or on the follow-up's page) and draft again."
+)
 
 
 RULES: tuple[Rule, ...] = (
@@ -164,9 +167,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "no_human",
-        lambda s: s.no_reply and not s.has_human,
+        lambda s: not s.has_human,
         MoveKind.NONE,
-        "An automated rejection from a no-reply address, with nobody named to write to.",
+        "Nobody at {company} can be reached: the rejection came from an automated or shared "
+        "address, and no person with an address of their own is named.",
         advice=NO_HUMAN_ADVICE,
     ),
     Rule(
@@ -178,10 +182,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "learn_missing",
-        lambda s: _leans_correct(s) and not s.learn_known,
+        lambda s: s.user_choice is MoveKind.CORRECT_ASSUMPTION and not s.learn_known,
         MoveKind.CORRECT_ASSUMPTION,
-        "The likely reason ({reasons}) may be a misjudgement worth correcting, but the "
-        "draft needs what this job would have let you learn; please add it.",
+        "You want to correct the assumption ({reasons}); the draft needs what this job "
+        "would have let you learn: please add it.",
         needs=("learn",),
     ),
     Rule(
@@ -194,10 +198,18 @@ RULES: tuple[Rule, ...] = (
     Rule("user_choice", lambda s: s.user_choice is not None, None, "You chose {choice}."),
     Rule(
         "misjudgement",
-        lambda s: bool(s.misjudged),
+        lambda s: bool(s.misjudged) and s.learn_known,
         MoveKind.CORRECT_ASSUMPTION,
         "The likely reason ({reasons}) looks like a misjudgement; one sentence of "
         "substance can correct it.",
+    ),
+    Rule(
+        "misjudgement_untold",
+        lambda s: bool(s.misjudged),
+        MoveKind.STAY_ON_RADAR,
+        "The likely reason ({reasons}) may be a misjudgement, but only you know what this "
+        "job would have let you learn; until you say, a gracious thank-you keeps the door open.",
+        advice=LEARN_ADVICE,
     ),
     Rule(
         "other_role",
@@ -280,7 +292,7 @@ def choose_move(
     if kind is MoveKind.NONE:
         return move
     received = received_at or _received_at(application, reading) or now
-    return _timed(move, received, now, settings, recipient_tz, checkin)
+    return _timed(move, received, now, settings, recipient_tz, checkin, application.id or 0)
 
 
 def _timed(
@@ -290,9 +302,10 @@ def _timed(
     settings: PlanSettings,
     recipient_tz: str | None,
     checkin: bool,
+    key: int,
 ) -> Move:
     tz = resolve_tz(recipient_tz, settings)
-    due = due_window(received, now, settings, tz)
+    due = due_window(received, now, settings, tz, key)
     low, high = settings.first_window_hours
     when = f"{due:%a %d %b %H:%M} {due.tzname()}"
     if window_passed(received, now, settings):
@@ -348,6 +361,7 @@ def _situation(
         learn_known=bool(profile.learn.get(application.id or -1, "").strip()),
         alt_role=rejection.alt_role or bool(rejection.alt_role_text),
         alt_role_text=rejection.alt_role_text or "",
+        app_id=application.id or 0,
     )
 
 

@@ -6,20 +6,16 @@ every due date is moved into the next business slot of the recipient's zone.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
+from gracefully.domain.clock import as_aware
 from gracefully.plan.settings import PlanSettings
 
 
 def resolve_tz(name: str | None, settings: PlanSettings) -> tzinfo:
     """The recipient's zone when known, else the user's default."""
     return ZoneInfo(name or settings.default_tz)
-
-
-def as_aware(moment: datetime) -> datetime:
-    """Naive datetimes are taken as UTC, the convention of the store."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def next_business_slot(moment: datetime, settings: PlanSettings, tz: tzinfo) -> datetime:
@@ -43,16 +39,29 @@ def window_passed(received_at: datetime, now: datetime, settings: PlanSettings) 
 
 
 def due_window(
-    received_at: datetime, now: datetime, settings: PlanSettings, tz: tzinfo
+    received_at: datetime, now: datetime, settings: PlanSettings, tz: tzinfo, key: int = 0
 ) -> datetime:
     """The first follow-up's due time.
 
     It is the first business slot after the window opens (24 h after the
     rejection: sooner reads as a reflex, later as forgotten), or the next
-    business slot from `now` when the window has passed already.
+    business slot from `now` when the window has passed already. `key` (the
+    application) moves it later within that business day by a fixed amount, so
+    that a plan of many notes does not fall due at one minute.
     """
     opens = as_aware(received_at) + timedelta(hours=settings.first_window_hours[0])
-    return next_business_slot(max(opens, as_aware(now)), settings, tz)
+    slot = next_business_slot(max(opens, as_aware(now)), settings, tz)
+    return slot + spread(slot, key, settings)
+
+
+SPREAD_STEP_MINUTES = 10
+
+
+def spread(slot: datetime, key: int, settings: PlanSettings) -> timedelta:
+    """A stable offset for `key` within what is left of `slot`'s business day."""
+    left = (settings.business_end_hour - slot.hour) * 60 - SPREAD_STEP_MINUTES
+    steps = max(left // SPREAD_STEP_MINUTES, 1)
+    return timedelta(minutes=(key * 7919) % steps * SPREAD_STEP_MINUTES)
 
 
 def checkin_at(after: datetime, settings: PlanSettings, tz: tzinfo) -> datetime:

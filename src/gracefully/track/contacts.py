@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from gracefully.domain import Address, Contact, ContactRole, Email, Reading
 from gracefully.track.ats import company_from_display, is_ats_domain
-from gracefully.track.company import company_key
+from gracefully.track.company import company_key, fold
 
 _NO_REPLY = re.compile(
     r"^(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|notifications?|mailer[-_.]daemon|"
@@ -46,6 +46,19 @@ _ROLE_WORDS: tuple[tuple[ContactRole, re.Pattern[str]], ...] = (
 _NOT_NAMES = frozenset(
     {"The", "Our", "We", "Team", "Hiring", "Recruiting", "Talent", "Thanks", "Best", "Regards"}
 )
+_ORG_WORDS = frozenset(
+    {"team", "teams", "careers", "career", "recruiting", "recruitment", "recruiter", "talent"}
+    | {"acquisition", "hr", "people", "jobs", "job", "hiring", "admissions", "office", "support"}
+    | {"service", "services", "notifications", "department", "group", "inc", "ltd", "llc"}
+    | {"gmbh", "plc", "university", "college", "school", "council", "committee", "board"}
+    | {"do-not-reply", "noreply", "no-reply", "workday", "greenhouse", "lever"}
+)
+"""Words no person's name holds: "Fernview Retail Talent Acquisition" is a team."""
+_PARTICLES = frozenset(
+    {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "ten", "ter", "la", "le"}
+    | {"dos", "das", "bin", "al"}
+)
+_LAST_FIRST = re.compile(r"^(?P<last>[^,]+),\s*(?P<first>[^,]+)$")
 _ROLE_RANK = {
     ContactRole.RECRUITER: 0,
     ContactRole.HIRING_MANAGER: 1,
@@ -90,29 +103,106 @@ def writer_of(email: Email) -> frozenset[str]:
 
 
 def best_contact(contacts: Iterable[Contact]) -> Contact | None:
-    """The human to write to: contactable, with an address, recruiter before manager.
+    """The person to write to: named, contactable, with an address; recruiter before
+    manager. None when nobody can be reached: then no note is drafted.
 
     Called with every contact of the application's thread, so a rejection from
     a no-reply address still points at the recruiter who wrote earlier. Among
     equals the latest seen wins, as people change jobs.
     """
     ranked = [
-        (c.email is None, _ROLE_RANK[c.role], -position, c)
-        for position, c in enumerate(contacts)
-        if c.contactable
+        (_ROLE_RANK[c.role], -position, c)
+        for position, c in enumerate(merge_contacts(contacts))
+        if reachable(c)
     ]
-    return min(ranked, key=lambda r: r[:3])[3] if ranked else None
+    return min(ranked, key=lambda r: r[:2])[2] if ranked else None
+
+
+def reachable(contact: Contact) -> bool:
+    """A person the user can write to: a person's name and an address that reads mail."""
+    return bool(contact.contactable and contact.email and person_name(contact.name))
+
+
+def merge_contacts(contacts: Iterable[Contact]) -> list[Contact]:
+    """One contact per person, across emails: "Tomás Rueda", "Tomás Rueda <t@x>" and
+    "Tomás" are one person, with the address and the fullest name. A first name
+    alone joins a full name only when one person in the list has that first name."""
+    people = _dedupe(list(contacts))
+    full = [c for c in people if len(c.name.split()) > 1]
+    merged: list[Contact] = []
+    for contact in people:
+        into = _same(contact, [c for c in merged if c is not contact], full)
+        if into is None:
+            merged.append(contact)
+            continue
+        merged[merged.index(into)] = _join(into, contact)
+    return merged
+
+
+def _same(contact: Contact, merged: list[Contact], full: list[Contact]) -> Contact | None:
+    key = _fold(contact.name)
+    for other in merged:
+        if contact.email and other.email and contact.email.lower() == other.email.lower():
+            return other
+        if key and key == _fold(other.name):
+            return other
+    words = key.split()
+    if len(words) == 1:
+        namesakes = {_fold(c.name) for c in full if _fold(c.name).split()[0] == words[0]}
+        if len(namesakes) == 1:
+            return next((m for m in merged if _fold(m.name) in namesakes), None)
+    return None
+
+
+def _join(a: Contact, b: Contact) -> Contact:
+    name = a.name if len(a.name.split()) >= len(b.name.split()) else b.name
+    return Contact(
+        person_name(name) or name,
+        a.email or b.email,
+        a.role if a.role is not ContactRole.UNKNOWN else b.role,
+        (a.contactable or not a.email) and (b.contactable or not b.email),
+    )
+
+
+def _fold(name: str) -> str:
+    return fold(person_name(name))
 
 
 def _from_address(address: Address, signer: tuple[str, str] | None) -> Contact:
-    name = address.name or address.email
-    system = is_no_reply(address)
-    if system or company_from_display(address.name or ""):
-        return Contact(name, address.email, ContactRole.UNKNOWN, contactable=not system)
-    role = ContactRole.UNKNOWN
-    if signer and _same_person(signer[0], name):
-        name, role = signer[0], role_from_title(signer[1])
-    return Contact(name, address.email, role)
+    """The contact an address gives: a person to write to only when a person's name
+    goes with it (the display name, or the signer of mail from a shared mailbox such
+    as careers@). A robot's address, or a mailbox with nobody named, reaches no one."""
+    display = person_name(address.name or "")
+    if display and company_key(display) == company_key(address.domain.split(".")[0]):
+        display = ""  # "Acme <jobs@acme.example>" is the company writing
+    if is_no_reply(address):
+        return Contact(display or address.name or address.email, address.email, contactable=False)
+    if signer and (not display or _same_person(signer[0], display)):
+        return Contact(signer[0], address.email, role_from_title(signer[1]))
+    if display and not company_from_display(address.name or ""):
+        return Contact(display, address.email)
+    return Contact(address.name or address.email, address.email, contactable=False)
+
+
+def person_name(text: str) -> str:
+    """`text` as a person's name ("Estrada, Lukas" -> "Lukas Estrada"), or "" when it
+    is not one: a company, a team, a mailbox, an address or a single lower-case token."""
+    text = " ".join(text.strip().strip("\"'").split())
+    flipped = _LAST_FIRST.match(text)
+    if flipped:
+        text = f"{flipped['first'].strip()} {flipped['last'].strip()}"
+    words = text.split()
+    if not 1 <= len(words) <= 4 or "@" in text or any(c.isdigit() for c in text):
+        return ""
+    if any(w.lower().strip(".,") in _ORG_WORDS for w in words) or words[0] in _NOT_NAMES:
+        return ""
+    for word in words:
+        letters = word.replace("'", "").replace("’", "").replace("-", "").replace(".", "")
+        if not letters.isalpha():
+            return ""
+        if not (word[0].isupper() or word.lower() in _PARTICLES):
+            return ""
+    return text
 
 
 def _signer(email: Email) -> tuple[str, str] | None:
@@ -144,7 +234,7 @@ def _mentions(text: str, exclude: set[str]) -> list[Contact]:
 
 
 def _is_person(name: str) -> bool:
-    return bool(_PERSON.match(name)) and name.split()[0] not in _NOT_NAMES
+    return bool(person_name(name))
 
 
 def _same_person(a: str, b: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import replace
+from datetime import timedelta
 from functools import cache
 from importlib import resources
 
@@ -13,6 +14,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from gracefully.domain import (
     Application,
     Contact,
+    ContactRole,
     Draft,
     Email,
     Feedback,
@@ -20,18 +22,58 @@ from gracefully.domain import (
     MoveKind,
     Profile,
     Reading,
+    Reason,
+    Rejection,
     Stage,
 )
+from gracefully.domain.clock import as_aware
 from gracefully.write.detectors import GraceContext
 from gracefully.write.grace import check
 
 THANKS_FOR = {
+    Stage.APPLICATION: "considering my application",
     Stage.SCREEN: "our call",
     Stage.ASSESSMENT: "the time you spent on my take-home",
-    Stage.INTERVIEW: "our conversation",
+    Stage.INTERVIEW: "the time you and the team spent interviewing me",
     Stage.OFFER: "our conversations",
 }
-"""One specific from the process, by the stage reached; else a general thank-you."""
+"""One specific from the process, by the stage reached: an interview is never "my application"."""
+
+OPENERS = (
+    "Thank you for letting me know, and for {thanks_for}.",
+    "Thanks for the update on {role_phrase}, and for {thanks_for}.",
+    "Thank you for your note and for {thanks_for}.",
+)
+LATE_OPENERS = (
+    "I wanted to come back to your note about {role_phrase} and thank you for {thanks_for}.",
+    "Some time has passed since your note about {role_phrase}, but I wanted to thank you "
+    "for {thanks_for}.",
+    "Belatedly, thank you for your note about {role_phrase} and for {thanks_for}.",
+)
+"""For a note sent more than `LATE_AFTER` after the rejection: "thank you for letting me
+know" reads oddly weeks later."""
+LATE_AFTER = timedelta(days=7)
+
+FEEDBACK_POINTS = {
+    Reason.EXPERIENCE_GAP: "the experience you were looking for",
+    Reason.OTHER_CANDIDATE: "how the other candidates compared",
+    Reason.LOCATION: "the location the role needs",
+    Reason.ROLE_CHANGED: "how the role has changed",
+    Reason.OVERQUALIFIED: "how you saw the fit with my level of experience",
+    Reason.COMPENSATION: "the salary range",
+    Reason.LANGUAGE: "the language the role needs",
+    Reason.TIMING: "the timing",
+    Reason.INTERNAL_CANDIDATE: "the internal candidate",
+    Reason.WORK_AUTHORIZATION: "the work authorisation question",
+}
+"""The one point of given feedback a thank-you names, by the reason it stated."""
+
+UNDERSTOOD = {
+    Reason.INTERNAL_CANDIDATE: "I understand the role went to an internal candidate.",
+    Reason.ROLE_CHANGED: "I understand the role has changed since we spoke.",
+    Reason.ROLE_CLOSED: "I'm sorry to hear the role has been put on hold.",
+}
+"""A reason about the job, not the candidate, acknowledged in one sentence."""
 
 _TITLES = {"mr", "mrs", "ms", "mx", "dr", "prof", "miss"}
 
@@ -110,16 +152,6 @@ def _subject(email: Email | None, role: str | None) -> str:
     return original if re.match(r"(?i)re:", original) else f"Re: {original}"
 
 
-def _recipient(
-    contact: Contact | None, reading: Reading, email: Email | None
-) -> tuple[str, str | None]:
-    if contact is not None:
-        return contact.name, contact.email if contact.contactable else None
-    sender = email and (email.reply_to or email.sender)
-    address = sender.email if sender and not reading.no_reply else None
-    return reading.contact or (sender.name if sender else ""), address
-
-
 def grace_context(
     application: Application,
     reading: Reading,
@@ -153,13 +185,21 @@ def compose(
 ) -> Draft:
     """The draft for `move`, checked. `variant` (any int) asks for another wording."""
     context = grace_context(application, reading, contact, profile)
-    _ensure_draftable(move, context)
+    _ensure_draftable(move, context, contact)
     number = pick_variant(application.id, move.kind, variant)
     name = f"{move.kind.value}/{number}.txt.j2"
-    body = _tidy(
-        _env().get_template(name).render(**_fields(application, reading, profile, context))
+    assert contact is not None  # _ensure_draftable saw to it
+    fields = _fields(
+        application,
+        reading,
+        profile,
+        context,
+        number=number,
+        late=_late(move, rejection_email),
+        contact=contact,
     )
-    to_name, to_email = _recipient(contact, reading, rejection_email)
+    body = _tidy(_env().get_template(name).render(**fields))
+    to_name, to_email = contact.name, contact.email
     message_id = rejection_email.message_id if rejection_email else None
     references = rejection_email.references if rejection_email else ()
     draft = Draft(
@@ -175,9 +215,16 @@ def compose(
     return replace(draft, findings=tuple(check(body, context)))
 
 
-def _ensure_draftable(move: Move, context: GraceContext) -> None:
+def _ensure_draftable(move: Move, context: GraceContext, contact: Contact | None) -> None:
     if move.kind is MoveKind.NONE:
         raise NotDraftable("no move was planned, so there is nothing to draft")
+    if contact is None or not contact.contactable or not contact.email:
+        raise NotDraftable(
+            "nobody to write to: a note goes to a person with an address of their own, "
+            "never to an automated or shared mailbox"
+        )
+    if not first_name(contact.name):
+        raise NotDraftable(f"{contact.name!r} is not a person's name to greet")
     if move.needs:
         raise NotDraftable(f"the playbook needs {', '.join(move.needs)} first")
     if move.kind is MoveKind.ASK_FEEDBACK and context.feedback_refused:
@@ -185,18 +232,70 @@ def _ensure_draftable(move: Move, context: GraceContext) -> None:
 
 
 def _fields(
-    application: Application, reading: Reading, profile: Profile, context: GraceContext
-) -> dict[str, str]:
-    rejection = reading.rejection
-    stage = rejection.stage if rejection and rejection.stage is not Stage.UNKNOWN else None
-    name = first_name(context.to_name)
+    application: Application,
+    reading: Reading,
+    profile: Profile,
+    context: GraceContext,
+    *,
+    number: int,
+    late: bool,
+    contact: Contact,
+) -> dict[str, object]:
+    rejection = reading.rejection or Rejection()
+    stage = rejection.stage if rejection.stage is not Stage.UNKNOWN else application.stage
     learn = profile.learn.get(application.id or -1, "")
+    role_phrase = f"the {context.role} role" if context.role else "the role"
+    thanks_for = THANKS_FOR.get(stage, "considering me")
+    opener = (LATE_OPENERS if late else OPENERS)[(number - 1) % len(OPENERS)]
     return {
-        "greeting": f"Hi {name}," if name else f"Hello {context.company} team,",
+        "greeting": f"Hi {first_name(contact.name)},",
+        "opener": opener.format(thanks_for=thanks_for, role_phrase=role_phrase),
+        "specific": _specific(rejection, application, contact),
         "company": context.company,
-        "role_phrase": f"the {context.role} role" if context.role else "the role",
-        "thanks_for": THANKS_FOR.get(stage or application.stage, "considering my application"),
+        "role_phrase": role_phrase,
         "learn": learn_sentence(learn) if learn else "",
         "alt_role": _with_article(context.alt_role) or "the other opening you mentioned",
+        "call_offered": rejection.feedback is Feedback.OFFERED and _offers_call(reading),
+        "feedback_offered": rejection.feedback is Feedback.OFFERED,
         "sign": profile.signature or profile.name,
     }
+
+
+def _specific(rejection: Rejection, application: Application, contact: Contact) -> str:
+    """At most two sentences that only this rejection could have prompted: thanks for the
+    feedback it gave (naming one point), its reason about the job, the file it keeps the
+    user on, and the people who interviewed them."""
+    said: list[str] = []
+    if rejection.feedback is Feedback.GIVEN:
+        point = next((FEEDBACK_POINTS[r] for r in rejection.reasons if r in FEEDBACK_POINTS), "")
+        about = f", particularly on {point}" if point else ""
+        said.append(f"Thank you too for the feedback{about}; it is genuinely useful.")
+    else:
+        said += [UNDERSTOOD[r] for r in rejection.reasons if r in UNDERSTOOD][:1]
+    if rejection.keep_on_file and len(said) < 2:
+        said.append("I'm glad you will keep my details on file.")
+    others = [
+        first_name(c.name)
+        for c in application.contacts
+        if c.role is ContactRole.INTERVIEWER
+        and first_name(c.name)
+        and first_name(c.name) != first_name(contact.name)
+    ]
+    if others and rejection.stage.rank >= Stage.SCREEN.rank and len(said) < 2:
+        names = " and ".join(dict.fromkeys(others[:2]))
+        said.append(f"Please pass my thanks to {names} as well.")
+    return " ".join(said)
+
+
+_CALL = re.compile(r"\b(?:call|chat|phone|talk|speak|zoom|teams|meet)\b", re.IGNORECASE)
+
+
+def _offers_call(reading: Reading) -> bool:
+    """The employer offered to talk it through, not only to write."""
+    return any(_CALL.search(e.sentence) for e in reading.evidence_for("feedback"))
+
+
+def _late(move: Move, email: Email | None) -> bool:
+    if move.due_at is None or email is None or email.date is None:
+        return False
+    return as_aware(move.due_at) - as_aware(email.date) > LATE_AFTER
