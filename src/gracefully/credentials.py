@@ -6,6 +6,9 @@ system keyring (the safe default on a desktop), and a 0600 JSON file in the
 config directory (for headless machines without a keyring). A file that
 others could read is refused rather than used, since using it would keep
 the leak going silently.
+
+The key that signs approvals is a secret of the same kind and lives beside
+them, in its own 0600 file (`approval_key`), never in the database.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import os
 import stat
 from collections.abc import Mapping
 from pathlib import Path
+from secrets import token_hex
 
 import keyring
 from keyring.backend import KeyringBackend
@@ -23,7 +27,9 @@ from keyring.errors import KeyringError
 
 SERVICE = "gracefully"
 SECRETS_FILE = "secrets.json"
+APPROVAL_KEY_FILE = "approval.key"
 KEYRING = "keyring"
+_KEY_BYTES = 32
 
 
 class InsecureSecretsFile(PermissionError):
@@ -71,6 +77,60 @@ def set_secret(
     secrets[name] = value
     _write_private(path, json.dumps(secrets, indent=2, sort_keys=True).encode())
     return str(path)
+
+
+def approval_key(config_dir: Path) -> bytes:
+    """The key that signs approvals, from the 0600 file `approval.key` in the
+    config directory, made (32 random bytes) on first use.
+
+    It lives outside the database on purpose: whoever can write the database
+    can change a draft, but cannot make an approval for the change. Two
+    processes creating it at once agree on one key (the file appears whole,
+    once, by a hard link)."""
+    path = config_dir / APPROVAL_KEY_FILE
+    try:
+        return _read_key(path)
+    except FileNotFoundError:
+        _create_key(path)
+    return _read_key(path)
+
+
+def _read_key(path: Path) -> bytes:
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InsecureSecretsFile(f"{path} is a symlink; refusing to follow it") from None
+        raise
+    with os.fdopen(fd, "rb") as handle:
+        _check_private(path, os.fstat(handle.fileno()))
+        raw = handle.read(4 * _KEY_BYTES).strip()
+    try:
+        key = bytes.fromhex(raw.decode("ascii"))
+    except (UnicodeDecodeError, ValueError):
+        key = b""
+    if len(key) != _KEY_BYTES:
+        raise ValueError(
+            f"{path} is not a gracefully approval key; move it away (a new one is made, "
+            "and every draft needs a new approval)"
+        )
+    return key
+
+
+def _create_key(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{token_hex(4)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(token_hex(_KEY_BYTES).encode("ascii") + b"\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.link(tmp, path)  # fails if another process made it first: its key stands
+    except FileExistsError:
+        pass
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def _usable_keyring(backend: KeyringBackend | None) -> KeyringBackend | None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 from sqlalchemy import select
+from sqlalchemy import text as text_sql
 from tests.deliver.support import parse, text
 from tests.service.followup_world import REJECTION_ID, seed
 from tests.services.dovecot import ImapAccount
@@ -76,7 +77,7 @@ def test_draft_approve_send_once_with_the_password_nowhere(
     assert "Hi Priya," in shown and "Grace check" in shown
     refused = runner.invoke(app, send_args(smtp_server), env=secret_env)
     assert refused.exit_code == 1 and "not approved" in refused.output
-    assert "Approved" in run(env, "approve", "1")
+    assert "Approved" in run(env, "approve", "1", input="y\n")
 
     outputs = [run(secret_env, *send_args(smtp_server)) for _ in range(2)]
 
@@ -113,9 +114,10 @@ def every_stored_text(db: Database) -> str:
 
 
 def test_edit_from_stdin_needs_a_new_approval(env: dict[str, str], seeded: Database) -> None:
+    run(env, "profile", "--name", "Robin Quill", "--email", "robin.quill@example.net")
     run(env, "plan")
     run(env, "draft", "1")
-    run(env, "approve", "1")
+    run(env, "approve", "1", input="y\n")
     body = "Hi Priya,\n\nThank you for the call. I enjoyed it.\n\nRobin\n"
     out = run(env, "draft", "1", "--edit", input=body)
     assert "Approve it with gracefully approve 1" in out
@@ -144,7 +146,7 @@ def test_drafts_to_imap_host_saves_approved_drafts(
     run(env, "profile", "--name", "Robin Quill", "--email", "robin.quill@example.net")
     run(env, "plan")
     run(env, "draft", "1")
-    run(env, "approve", "1")
+    run(env, "approve", "1", input="y\n")
     args = ["drafts", "--to-imap", imap_account.host, "--imap-port", str(imap_account.port)]
     args += ["--imap-user", imap_account.username, "--security", "plain-localhost"]
     secret_env = env | {"GRACEFULLY_IMAP_PASSWORD": imap_account.password}
@@ -156,3 +158,79 @@ def test_drafts_to_imap_host_saves_approved_drafts(
         client.select_folder("Drafts", readonly=True)
         assert len(client.search("ALL")) == 1
     assert imap_account.password not in every_stored_text(seeded)
+
+
+def _approval(db: Database) -> tuple[str, str | None, int]:
+    with db.engine.connect() as conn:
+        row = conn.execute(
+            text_sql("SELECT status, approved_hash, revision FROM followups WHERE id = 1")
+        ).one()
+    return row[0], row[1], row[2]
+
+
+def test_approve_shows_exactly_what_would_be_sent_and_asks(
+    env: dict[str, str], seeded: Database
+) -> None:
+    run(env, "profile", "--name", "Robin Quill", "--email", "robin.quill@example.net")
+    run(env, "plan")
+    run(env, "draft", "1")
+
+    declined = runner.invoke(app, ["approve", "1"], env=env, input="n\n")
+
+    shown = declined.output
+    assert "From: Robin Quill <robin.quill@example.net>" in shown
+    assert "To: Priya Okonkwo-Hale <priya.hale@lanternworks.example>" in shown
+    assert "Subject: Re: Your application for Data Analyst" in shown
+    assert f"In-Reply-To: {REJECTION_ID}" in shown
+    revision = _approval(seeded)[2]
+    assert "Hi Priya," in shown and f"Approve exactly this text (revision {revision})?" in shown
+    assert declined.exit_code == 1 and "not approved" in shown
+    assert _approval(seeded)[:2] == ("drafted", None)
+
+    unattended = runner.invoke(app, ["approve", "1"], env=env)  # nobody to answer
+    assert unattended.exit_code != 0
+    assert _approval(seeded)[:2] == ("drafted", None)
+
+    out = run(env, "approve", "1", input="y\n")
+    assert f"Approved follow-up 1, revision {revision}" in out
+    assert _approval(seeded)[0] == "approved"
+
+
+def test_approve_with_a_revision_refuses_a_text_changed_since(
+    env: dict[str, str], seeded: Database
+) -> None:
+    run(env, "profile", "--name", "Robin Quill", "--email", "robin.quill@example.net")
+    run(env, "plan")
+    shown = run(env, "draft", "1")
+    read = _approval(seeded)[2]
+    assert f"Revision {read}." in shown
+    body = "Hi Priya,\n\nThank you for the call. I enjoyed it.\n\nRobin\n"
+    run(env, "draft", "1", "--edit", input=body)  # the text changes after it was read
+
+    stale = runner.invoke(app, ["approve", "1", "--revision", str(read)], env=env)
+
+    assert stale.exit_code == 1
+    said = " ".join(stale.output.split())
+    assert "changed since you read it" in said and f"it is now revision {read + 1}" in said
+    assert _approval(seeded)[:2] == ("drafted", None)
+    now = str(read + 1)
+    assert f"Approved follow-up 1, revision {now}" in run(env, "approve", "1", "--revision", now)
+    assert _approval(seeded)[0] == "approved"
+
+
+def test_a_from_change_after_approval_needs_a_new_approval_to_send(
+    env: dict[str, str], seeded: Database, smtp_server: SmtpServer
+) -> None:
+    secret_env = env | {"GRACEFULLY_SMTP_PASSWORD": smtp_server.password}
+    run(env, "profile", "--name", "Robin Quill", "--email", "robin.quill@example.net")
+    run(env, "plan")
+    run(env, "draft", "1")
+    run(env, "approve", "1", "--revision", str(_approval(seeded)[2]))
+    run(env, "profile", "--email", "robin@quill.example")
+    assert "Changed since you approved it" in run(env, "draft", "1")
+
+    refused = runner.invoke(app, send_args(smtp_server), env=secret_env)
+
+    assert refused.exit_code == 1
+    assert "changed since approval" in " ".join(refused.output.split())
+    assert smtp_server.received == []

@@ -9,9 +9,13 @@ from email.message import EmailMessage
 from email.parser import BytesParser
 from typing import Any
 
-from gracefully.domain import Address, Draft, MoveKind
+from gracefully.domain import Address, Draft, FollowUp, MoveKind
+from gracefully.service.followups import approve, to_approve
+from gracefully.store.db import Database
 
 SENDER = Address("Robin Quill", "robin.quill@example.net")
+KEY = bytes(range(32))
+"""The approval key of the service-level tests (the CLI and web make their own file)."""
 REJECTION_ID = "<req-4471.reply@mail.lanternworks.example>"
 EARLIER_ID = "<apply-4471@ats.lanternworks.example>"
 
@@ -73,3 +77,12 @@ def parse(raw: bytes) -> EmailMessage:
 def text(message: EmailMessage) -> str:
     """The body as a mail client shows it (wire CRLF read as newlines)."""
     return message.get_content().replace("\r\n", "\n")
+
+
+def approve_as_read(db: Database, followup_id: int, key: bytes = KEY) -> FollowUp:
+    """Approve the draft as a person who reads it now would: naming the revision
+    and the text they were shown."""
+    shown = to_approve(db, followup_id)
+    return approve(
+        db, followup_id, revision=shown.followup.revision, key=key, seen=shown.fingerprint
+    )

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 from email.message import EmailMessage
+from pathlib import Path
 
 import pytest
 
+from gracefully import track
 from gracefully.deliver import (
     DeliveryError,
     DeliveryReceipt,
@@ -19,12 +21,12 @@ from gracefully.deliver import (
     MemoryDeliverer,
     SmtpDeliverer,
 )
-from gracefully.domain import Contact, ContactRole, FollowUpStatus
-from gracefully.service.delivery import SendInDoubt, save_to_imap_drafts, send
+from gracefully.domain import Contact, ContactRole, Email, FollowUpStatus
+from gracefully.ingest import RawMessage, decode
+from gracefully.service.delivery import SendInDoubt, export_eml, save_to_imap_drafts, send
 from gracefully.service.followups import (
     FollowUpError,
     NotApproved,
-    approve,
     draft,
     edit_draft,
     get_followup,
@@ -33,7 +35,7 @@ from gracefully.service.followups import (
 from gracefully.service.profile import set_profile
 from gracefully.store.db import Database
 from tests.deliver.faulty_smtp import faulty_smtp
-from tests.deliver.support import header_names, parse, text
+from tests.deliver.support import KEY, approve_as_read, header_names, parse, text
 from tests.service.followup_world import (
     EARLIER_ID,
     NOW,
@@ -69,10 +71,10 @@ def test_the_approved_draft_arrives_exactly_threaded_and_only_once(
     db: Database, smtp_server: SmtpServer
 ) -> None:
     followup_id = drafted(db)
-    approved = approve(db, followup_id)
+    approved = approve_as_read(db, followup_id)
 
-    first = send(db, followup_id, smtp(smtp_server))
-    again = send(db, followup_id, smtp(smtp_server))
+    first = send(db, followup_id, smtp(smtp_server), key=KEY)
+    again = send(db, followup_id, smtp(smtp_server), key=KEY)
 
     (mail,) = smtp_server.received
     assert again.receipt is None and again.followup.status is FollowUpStatus.SENT
@@ -94,21 +96,21 @@ def test_the_approved_draft_arrives_exactly_threaded_and_only_once(
 def test_nothing_is_sent_without_an_approval(db: Database, smtp_server: SmtpServer) -> None:
     followup_id = drafted(db)
     with pytest.raises(NotApproved, match="not approved"):
-        send(db, followup_id, smtp(smtp_server))
+        send(db, followup_id, smtp(smtp_server), key=KEY)
     assert smtp_server.received == []
 
 
 def test_an_edit_after_approval_needs_a_new_approval(db: Database, smtp_server: SmtpServer) -> None:
     followup_id = drafted(db)
-    approve(db, followup_id)
+    approve_as_read(db, followup_id)
     body = "Hi Priya,\n\nThank you for the call last week. I enjoyed it.\n\nRobin\n"
     edit_draft(db, followup_id, body)
     with pytest.raises(NotApproved):
-        send(db, followup_id, smtp(smtp_server))
+        send(db, followup_id, smtp(smtp_server), key=KEY)
     assert smtp_server.received == []
 
-    approve(db, followup_id)
-    send(db, followup_id, smtp(smtp_server))
+    approve_as_read(db, followup_id)
+    send(db, followup_id, smtp(smtp_server), key=KEY)
     (mail,) = smtp_server.received
     assert text(mail.message()) == body
 
@@ -119,9 +121,9 @@ def test_header_injection_from_a_contact_name_and_a_subject_is_neutralised(
     hostile = Contact("Priya\r\nBcc: spy@evil.example", RECRUITER.email, ContactRole.RECRUITER)
     email = rejection_email(subject="Your application\r\nBcc: spy@evil.example")
     followup_id = drafted(db, email=email, contacts=(hostile,))
-    approve(db, followup_id)
+    approve_as_read(db, followup_id)
 
-    send(db, followup_id, smtp(smtp_server))
+    send(db, followup_id, smtp(smtp_server), key=KEY)
 
     (mail,) = smtp_server.received
     assert mail.rcpt_tos == ("priya.hale@lanternworks.example",)
@@ -132,23 +134,65 @@ def test_header_injection_from_a_contact_name_and_a_subject_is_neutralised(
     assert arrived["To"].addresses[0].addr_spec == "priya.hale@lanternworks.example"
 
 
+HOSTILE_NAME = (
+    b"=?utf-8?q?Priya_Okonkwo-Hale=0D=0A_Senior_Talent_Partner=2C_Lanternworks_Harbour"
+    b"_Systems_=3Cspy=40evil=2Eexample=3E?="
+)
+
+
+def test_an_encoded_crlf_in_the_display_name_never_changes_the_recipient(
+    db: Database, smtp_server: SmtpServer, tmp_path: Path
+) -> None:
+    """The rejection arrives through the real reader of mail, its sender's name
+    hiding a line break and another address; the draft, the envelope and the To
+    that a mail client reads from the bytes all name the real address only."""
+    raw = (
+        b"From: " + HOSTILE_NAME + b" <priya.hale@lanternworks.example>\r\n"
+        b"To: Robin Quill <robin.quill@example.net>\r\n"
+        b"Subject: Your application for Data Analyst\r\n"
+        b"Message-ID: " + REJECTION_ID.encode() + b"\r\n"
+        b"In-Reply-To: " + EARLIER_ID.encode() + b"\r\n"
+        b"Date: Tue, 03 Mar 2026 10:15:00 +0000\r\n\r\n"
+        b"Hi Robin,\r\n\r\nThank you for your time. We have decided to move forward "
+        b"with other candidates.\r\n"
+    )
+    email = decode(RawMessage("hostile.eml", raw))
+    assert isinstance(email, Email)
+    reading = rejection_reading(email.id, contact=None)
+    contacts = tuple(track.contacts_for(email, reading))
+    followup_id = drafted(db, email=email, reading=reading, contacts=contacts)
+    written = get_followup(db, followup_id).draft
+    assert written is not None and written.to_email == "priya.hale@lanternworks.example"
+    approve_as_read(db, followup_id)
+
+    send(db, followup_id, smtp(smtp_server), key=KEY)
+
+    (mail,) = smtp_server.received
+    assert mail.rcpt_tos == ("priya.hale@lanternworks.example",)
+    exported = parse(export_eml(db, followup_id, tmp_path / "sent.eml").read_bytes())
+    for arrived in (mail.message(), exported):
+        assert [a.addr_spec for a in arrived["To"].addresses] == ["priya.hale@lanternworks.example"]
+        assert "spy" not in str(arrived["To"])
+
+
 def test_a_failed_send_retries_with_the_message_id_it_recorded(
     db: Database, smtp_server: SmtpServer
 ) -> None:
     followup_id = drafted(db)
-    approve(db, followup_id)
+    approve_as_read(db, followup_id)
     with pytest.raises(DeliveryError):
-        send(db, followup_id, smtp(smtp_server, password="wrong-password"))
+        send(db, followup_id, smtp(smtp_server, password="wrong-password"), key=KEY)
     allocated = get_followup(db, followup_id).sent_message_id
     assert allocated and smtp_server.received == []
 
-    send(db, followup_id, smtp(smtp_server))
+    send(db, followup_id, smtp(smtp_server), key=KEY)
     (mail,) = smtp_server.received
     assert mail.message()["Message-ID"] == allocated
 
 
 class _CrashMidSend(MemoryDeliverer):
-    """Stands for the process dying after the server took the message."""
+    """Stands for an interrupt (Ctrl-C) after the server took the message. (A
+    process that dies outright is tested in test_send_race.)"""
 
     def deliver(self, message: EmailMessage) -> DeliveryReceipt:
         super().deliver(message)
@@ -157,48 +201,48 @@ class _CrashMidSend(MemoryDeliverer):
 
 def test_a_send_that_never_reported_back_is_not_repeated_unless_asked(db: Database) -> None:
     followup_id = drafted(db)
-    approve(db, followup_id)
+    approve_as_read(db, followup_id)
     crashed = _CrashMidSend()
     with pytest.raises(KeyboardInterrupt):
-        send(db, followup_id, crashed)
+        send(db, followup_id, crashed, key=KEY)
     memory = MemoryDeliverer()
     with pytest.raises(SendInDoubt, match="--retry"):
-        send(db, followup_id, memory)
+        send(db, followup_id, memory, key=KEY)
     assert memory.delivered == []
 
-    send(db, followup_id, memory, retry=True)
+    send(db, followup_id, memory, retry=True, key=KEY)
     (message,) = memory.delivered
     assert message["Message-ID"] == crashed.delivered[0]["Message-ID"]
 
 
 def test_a_draft_in_doubt_cannot_be_edited_or_rewritten(db: Database) -> None:
     followup_id = drafted(db)
-    approve(db, followup_id)
+    approve_as_read(db, followup_id)
     with pytest.raises(KeyboardInterrupt):
-        send(db, followup_id, _CrashMidSend())
+        send(db, followup_id, _CrashMidSend(), key=KEY)
     with pytest.raises(FollowUpError, match="--retry"):
         edit_draft(db, followup_id, "Hi Priya,\n\nThank you again.\n\nRobin\n")
     with pytest.raises(FollowUpError, match="--retry"):
         draft(db, followup_id, regenerate=True)
     memory = MemoryDeliverer()
     with pytest.raises(SendInDoubt):
-        send(db, followup_id, memory)
+        send(db, followup_id, memory, key=KEY)
     assert memory.delivered == []
 
 
 def test_a_connection_lost_after_the_data_keeps_the_send_in_doubt(db: Database) -> None:
     followup_id = drafted(db)
-    approve(db, followup_id)
+    approve_as_read(db, followup_id)
     with faulty_smtp(drop_after_data=True) as server:
         dropping = SmtpDeliverer(server.host, server.port, None, None, "plain-localhost")
         with pytest.raises(SendInDoubt, match="--retry"):
-            send(db, followup_id, dropping)
+            send(db, followup_id, dropping, key=KEY)
     memory = MemoryDeliverer()
     with pytest.raises(SendInDoubt, match="never finished"):
-        send(db, followup_id, memory)
+        send(db, followup_id, memory, key=KEY)
     assert memory.delivered == []
 
-    send(db, followup_id, memory, retry=True)
+    send(db, followup_id, memory, retry=True, key=KEY)
     (message,) = memory.delivered
     assert message["Message-ID"].encode() in server.messages[0]
 
@@ -207,7 +251,7 @@ def test_approved_drafts_are_saved_to_the_dovecot_drafts_folder_once(
     db: Database, imap_account: ImapAccount
 ) -> None:
     followup_id = drafted(db)
-    approved = approve(db, followup_id)
+    approved = approve_as_read(db, followup_id)
     saver = ImapDraftsDeliverer(
         imap_account.host,
         imap_account.port,
@@ -216,8 +260,8 @@ def test_approved_drafts_are_saved_to_the_dovecot_drafts_folder_once(
         "plain-localhost",
     )
 
-    (first,) = save_to_imap_drafts(db, saver)
-    (second,) = save_to_imap_drafts(db, saver)
+    (first,) = save_to_imap_drafts(db, saver, key=KEY)
+    (second,) = save_to_imap_drafts(db, saver, key=KEY)
 
     assert first[1] is not None and second[1] is None
     with imap_account.connect() as client:
@@ -234,13 +278,13 @@ def test_approved_drafts_are_saved_to_the_dovecot_drafts_folder_once(
 def test_only_approved_drafts_go_to_imap(db: Database) -> None:
     followup_id = drafted(db)
     with pytest.raises(NotApproved):
-        save_to_imap_drafts(db, MemoryDeliverer(), ids=[followup_id])
-    assert save_to_imap_drafts(db, MemoryDeliverer()) == []
+        save_to_imap_drafts(db, MemoryDeliverer(), ids=[followup_id], key=KEY)
+    assert save_to_imap_drafts(db, MemoryDeliverer(), key=KEY) == []
 
 
 def test_a_cancelled_follow_up_keeps_nothing_ready_to_send(db: Database) -> None:
     followup_id = drafted(db)
-    approve(db, followup_id)
+    approve_as_read(db, followup_id)
     newer = rejection_email(
         message_id="<rej-4472@mail.lanternworks.example>", when=NOW + timedelta(days=1)
     )
@@ -252,7 +296,7 @@ def test_a_cancelled_follow_up_keeps_nothing_ready_to_send(db: Database) -> None
 
     memory = MemoryDeliverer()
     with pytest.raises(NotApproved, match="cancelled"):
-        send(db, followup_id, memory)
+        send(db, followup_id, memory, key=KEY)
     with pytest.raises(NotApproved, match="cancelled"):
-        save_to_imap_drafts(db, memory, ids=[followup_id])
+        save_to_imap_drafts(db, memory, ids=[followup_id], key=KEY)
     assert memory.delivered == []

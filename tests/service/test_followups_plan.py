@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from tests.deliver.support import KEY, approve_as_read
 from tests.service.followup_world import (
     EARLIER_ID,
     LATER,
@@ -34,7 +35,6 @@ from gracefully.domain import (
 from gracefully.service.followups import (
     FollowUpError,
     NotApproved,
-    approve,
     draft,
     edit_draft,
     plan_followups,
@@ -117,10 +117,11 @@ def test_no_reply_rejection_with_nobody_gets_no_move_but_advice(db: Database) ->
 
 def test_replanning_keeps_the_draft_and_never_touches_an_approved_one(db: Database) -> None:
     seed(db)
+    set_profile(db, name=USER.name, email=USER.email)
     followup_id = only(db).followup.id
     written = draft(db, followup_id).draft
     assert only(db).followup.draft == written
-    approve(db, followup_id)
+    approve_as_read(db, followup_id)
     kept = only(db, LATER).followup
     assert kept.status is FollowUpStatus.APPROVED
     assert kept.draft == written
@@ -128,14 +129,15 @@ def test_replanning_keeps_the_draft_and_never_touches_an_approved_one(db: Databa
 
 def test_opting_out_after_approval_withdraws_the_approval(db: Database) -> None:
     app_id = seed(db)
+    set_profile(db, name=USER.name, email=USER.email)
     followup_id = only(db).followup.id
     draft(db, followup_id)
-    approve(db, followup_id)
+    approve_as_read(db, followup_id)
     set_profile(db, choose=(app_id, MoveKind.NONE))
     withdrawn = only(db).followup
     assert (withdrawn.status, withdrawn.approved_hash) == (FollowUpStatus.SKIPPED, None)
     with pytest.raises(NotApproved):
-        require_approved(withdrawn)
+        require_approved(withdrawn, USER, KEY)
 
 
 def test_a_rejection_replying_to_the_users_application_gets_a_follow_up(db: Database) -> None:
@@ -165,15 +167,16 @@ def test_opting_out_drops_the_pending_draft(db: Database) -> None:
 
 def test_an_edit_voids_the_approval_and_is_grace_checked(db: Database) -> None:
     seed(db)
+    set_profile(db, name=USER.name, email=USER.email)
     followup_id = only(db).followup.id
     draft(db, followup_id)
-    assert approve(db, followup_id).approved_hash
+    assert approve_as_read(db, followup_id).approved_hash
     edited = edit_draft(db, followup_id, "Hi Priya,\nYou made a mistake. Please reconsider.\n")
     assert edited.approved_hash is None
     assert edited.status is FollowUpStatus.DRAFTED
     assert any(f.severity is Severity.BLOCK for f in edited.draft.findings)  # type: ignore[union-attr]
     with pytest.raises(FollowUpError, match="blocking"):
-        approve(db, followup_id)
+        approve_as_read(db, followup_id)
 
 
 def test_variants_change_the_wording_and_regenerate_keeps_it(db: Database) -> None:

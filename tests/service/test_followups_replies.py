@@ -9,6 +9,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
 
+from tests.deliver.support import KEY, approve_as_read
 from tests.service.followup_world import (
     EARLIER_ID,
     NOW,
@@ -36,7 +37,7 @@ from gracefully.domain import (
     Stage,
 )
 from gracefully.service.delivery import send
-from gracefully.service.followups import approve, draft, get_followup, plan_followups
+from gracefully.service.followups import draft, get_followup, plan_followups
 from gracefully.service.profile import set_profile
 from gracefully.service.replies import record_replies
 from gracefully.service.scan import open_mailbox, scan
@@ -66,8 +67,8 @@ def sent_followup(db: Database, **reading: object) -> tuple[int, str]:
     followup_id = item.followup.id
     assert followup_id is not None
     draft(db, followup_id)
-    approve(db, followup_id)
-    result = send(db, followup_id, MemoryDeliverer(), now=SENT_AT)
+    approve_as_read(db, followup_id)
+    result = send(db, followup_id, MemoryDeliverer(), now=SENT_AT, key=KEY)
     assert result.followup.sent_message_id
     return app_id, result.followup.sent_message_id
 

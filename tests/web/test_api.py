@@ -16,7 +16,7 @@ from tests.web.web_world import (
 )
 
 from gracefully.service.applications import list_applications
-from gracefully.service.followups import get_followup
+from gracefully.service.followups import edit_draft, get_followup
 from gracefully.store.db import Database
 from gracefully.understand import Reader
 from gracefully.web import create_app
@@ -25,6 +25,11 @@ from gracefully.web import create_app
 def _drafted(client: TestClient) -> dict:
     plan = client.get("/api/followups").json()
     return next(i for i in plan if i["followup"]["draft"] and i["followup"]["status"] == "drafted")
+
+
+def _read(shown: dict) -> dict:
+    """The approve body for a follow-up as it was shown (a plan item or a follow-up)."""
+    return {"revision": shown.get("followup", shown)["revision"]}
 
 
 def test_applications_list_and_detail_match_the_store(
@@ -78,7 +83,7 @@ def test_openapi_documents_the_endpoints_and_their_shapes(client: TestClient) ->
 def test_approve_then_edit_drops_the_approval(client: TestClient, demo_db: Database) -> None:
     item = _drafted(client)
     fid = item["followup"]["id"]
-    approved = client.post(f"/api/followups/{fid}/approve", json={}).json()
+    approved = client.post(f"/api/followups/{fid}/approve", json=_read(item)).json()
     assert (approved["status"], approved["approved"]) == ("approved", True)
     assert get_followup(demo_db, fid).approved_hash is not None
     body = approved["draft"]["body"].replace("Thank", "Many thanks", 1)
@@ -88,13 +93,51 @@ def test_approve_then_edit_drops_the_approval(client: TestClient, demo_db: Datab
     assert get_followup(demo_db, fid).approved_hash is None
 
 
+CHANGED = "Hi,\n\nThank you for letting me know. I wish the team well.\n\nSam\n"
+
+
+def test_approving_a_revision_that_is_no_longer_current_is_409_with_the_text_now(
+    client: TestClient, demo_db: Database
+) -> None:
+    item = _drafted(client)
+    fid, read = item["followup"]["id"], item["followup"]["revision"]
+    edit_draft(demo_db, fid, CHANGED)  # another process, while the client reads
+
+    refused = client.post(f"/api/followups/{fid}/approve", json={"revision": read})
+
+    assert refused.status_code == 409
+    answer = refused.json()
+    assert f"you read revision {read}" in answer["detail"]
+    now = answer["followup"]
+    assert (now["revision"], now["draft"]["body"], now["approved"]) == (read + 1, CHANGED, False)
+    assert get_followup(demo_db, fid).approved_hash is None
+    approved = client.post(f"/api/followups/{fid}/approve", json={"revision": now["revision"]})
+    assert approved.status_code == 200 and approved.json()["approved"] is True
+
+
+def test_approving_without_a_revision_is_409_and_approves_nothing(
+    client: TestClient, demo_db: Database
+) -> None:
+    item = _drafted(client)
+    fid = item["followup"]["id"]
+    for body in ({}, {"revision": None}):
+        refused = client.post(f"/api/followups/{fid}/approve", json=body)
+        assert refused.status_code == 409
+        assert "did not say which revision" in refused.json()["detail"]
+        assert refused.json()["followup"]["draft"]["body"] == item["followup"]["draft"]["body"]
+    assert get_followup(demo_db, fid).approved_hash is None
+    schema = client.get("/openapi.json").json()["components"]["schemas"]
+    assert "revision" in schema["ApproveIn"]["properties"]
+    assert "revision" in schema["FollowUpOut"]["required"]
+
+
 def test_a_blocking_finding_refuses_approval_with_409(client: TestClient) -> None:
     fid = _drafted(client)["followup"]["id"]
     bitter = "Hi,\n\nThis was unfair and a waste of my time. Please reconsider.\n\nSam\n"
     edited = client.put(f"/api/followups/{fid}/draft", json={"body": bitter}).json()
     assert edited["draft"]["blocked"] is True
     assert {"bitterness", "arguing"} <= {f["code"] for f in edited["draft"]["findings"]}
-    refused = client.post(f"/api/followups/{fid}/approve", json={})
+    refused = client.post(f"/api/followups/{fid}/approve", json=_read(edited))
     assert refused.status_code == 409
     assert "blocking findings" in refused.json()["detail"]
     assert client.get(f"/api/followups/{fid}").json()["approved"] is False
@@ -149,16 +192,18 @@ def test_the_api_on_sqlite_and_postgresql(db_url: str, tmp_path: Path, demo_read
         assert len(listed) > 5
         detail = client.get(f"/api/applications/{listed[0]['id']}").json()
         assert detail["timeline"]
-        fid = _drafted(client)["followup"]["id"]
-        assert client.post(f"/api/followups/{fid}/approve", json={}).json()["approved"] is True
+        item = _drafted(client)
+        fid = item["followup"]["id"]
+        approved = client.post(f"/api/followups/{fid}/approve", json=_read(item)).json()
+        assert approved["approved"] is True
 
 
 def test_writing_the_draft_again_replaces_text_and_approval(client: TestClient) -> None:
     item = _drafted(client)
     fid, written = item["followup"]["id"], item["followup"]["draft"]["body"]
     mine = "Hi,\n\nThank you for letting me know. I wish the team well.\n\nSam\n"
-    client.put(f"/api/followups/{fid}/draft", json={"body": mine})
-    approved = client.post(f"/api/followups/{fid}/approve", json={}).json()
+    mine_now = client.put(f"/api/followups/{fid}/draft", json={"body": mine}).json()
+    approved = client.post(f"/api/followups/{fid}/approve", json=_read(mine_now)).json()
     assert approved["approved"] and approved["draft"]["body"] == mine
     kept = client.post(f"/api/followups/{fid}/draft", json={}).json()
     assert kept["draft"]["body"] == mine and kept["approved"], "without options nothing changes"

@@ -14,6 +14,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,8 @@ from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, sync_play
 from tests.services.net import free_port
 from tests.web.web_world import SCRIPT, seed_hostile
 
+from gracefully.domain import FollowUpStatus
+from gracefully.service.followups import edit_draft, get_followup
 from gracefully.store.db import Database
 
 CHROMIUM = "/usr/bin/chromium"
@@ -47,12 +50,17 @@ def _wait_until_up(url: str, server: subprocess.Popen[bytes], seconds: float = 6
     raise TimeoutError(f"gracefully serve did not answer at {url}")
 
 
+@dataclass(frozen=True)
+class Served:
+    base: str
+    hostile_id: int
+    db_url: str
+    """The server's database, for a test to change it as another process would."""
+
+
 @pytest.fixture(scope="module")
-def served(
-    tmp_path_factory: pytest.TempPathFactory, demo_db_file: Path
-) -> Iterator[tuple[str, int]]:
-    """`gracefully serve` over a copy of the scanned demo plus one hostile email;
-    yields the base URL and the hostile application's id."""
+def served(tmp_path_factory: pytest.TempPathFactory, demo_db_file: Path) -> Iterator[Served]:
+    """`gracefully serve` over a copy of the scanned demo plus one hostile email."""
     folder = tmp_path_factory.mktemp("served")
     shutil.copyfile(demo_db_file, folder / "gracefully.db")
     url = f"sqlite:///{folder / 'gracefully.db'}"
@@ -71,7 +79,7 @@ def served(
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(base + "/", server)
-        yield base, hostile_id
+        yield Served(base, hostile_id, url)
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -94,7 +102,8 @@ def page(browser: Browser) -> Iterator[Page]:
     dialogs: list[str] = []
 
     def on_console(message: ConsoleMessage) -> None:
-        if message.type == "error":
+        # Chromium logs any 4xx page as an error; a 409 is the answer to a stale approval
+        if message.type == "error" and "status of 409 (Conflict)" not in message.text:
             errors.append(message.text)
 
     def on_dialog(dialog: Dialog) -> None:
@@ -109,8 +118,8 @@ def page(browser: Browser) -> Iterator[Page]:
     assert errors == [], "the pages load with no console error (CSP violations included)"
 
 
-def test_dashboard_then_an_application(page: Page, served: tuple[str, int]) -> None:
-    base, _ = served
+def test_dashboard_then_an_application(page: Page, served: Served) -> None:
+    base = served.base
     page.goto(base + "/")
     assert page.title() == "Dashboard · gracefully"
     row = page.locator("tbody tr", has=page.locator("text=rejected")).first
@@ -125,8 +134,8 @@ def test_dashboard_then_an_application(page: Page, served: tuple[str, int]) -> N
     assert styled == "rgb(255, 241, 168)", "the stylesheet loaded under the CSP"
 
 
-def test_approve_a_draft_through_the_form(page: Page, served: tuple[str, int]) -> None:
-    base, _ = served
+def test_approve_a_draft_through_the_form(page: Page, served: Served) -> None:
+    base = served.base
     page.goto(base + "/drafts")
     card = page.locator("article", has=page.locator("button", has_text="Approve this text")).first
     card_id = card.get_attribute("id")
@@ -143,8 +152,8 @@ def test_approve_a_draft_through_the_form(page: Page, served: tuple[str, int]) -
     assert page.locator(".flash").count() == 0, "the message shows once"
 
 
-def test_hostile_email_content_is_inert(page: Page, served: tuple[str, int]) -> None:
-    base, hostile_id = served
+def test_hostile_email_content_is_inert(page: Page, served: Served) -> None:
+    base, hostile_id = served.base, served.hostile_id
     for url in ("/", f"/applications/{hostile_id}", "/drafts"):
         page.goto(base + url)
         assert page.evaluate("typeof window.pwned") == "undefined", url
@@ -154,3 +163,35 @@ def test_hostile_email_content_is_inert(page: Page, served: tuple[str, int]) -> 
     page.goto(f"{base}/applications/{hostile_id}")
     assert SCRIPT in page.locator("h1").inner_text()
     assert SCRIPT in page.locator(".entry.rejection mark").first.inner_text()
+
+
+CHANGED = "Hi,\n\nThank you for letting me know. I wish the team well.\n\nSam Rivera\n"
+
+
+def test_a_text_changed_while_the_page_is_open_is_not_approved(page: Page, served: Served) -> None:
+    page.goto(served.base + "/drafts")
+    card = page.locator("article", has=page.locator("button", has_text="Approve this text")).first
+    followup_id = int((card.get_attribute("id") or "").removeprefix("followup-"))
+    assert card.locator("textarea").input_value() != CHANGED
+    db = Database(served.db_url)
+    try:
+        edit_draft(db, followup_id, CHANGED)  # another process, while the page is open
+
+        card.locator("button", has_text="Approve this text").click()
+        page.wait_for_load_state()
+
+        said = page.locator(".flash").first.inner_text()
+        assert f"Follow-up {followup_id} changed while you were reading it" in said
+        assert "nothing was approved" in said
+        shown = page.locator(f"#followup-{followup_id}")
+        assert shown.locator("textarea").input_value() == CHANGED, "the page shows the text now"
+        stored = get_followup(db, followup_id)
+        assert (stored.status, stored.approved_hash) == (FollowUpStatus.DRAFTED, None)
+
+        shown.locator("button", has_text="Approve this text").click()  # what is shown now
+        page.wait_for_load_state()
+        assert f"Approved follow-up {followup_id}." in page.locator(".flash").inner_text()
+        stored = get_followup(db, followup_id)
+        assert stored.approval_current and stored.draft.body == CHANGED  # type: ignore[union-attr]
+    finally:
+        db.close()

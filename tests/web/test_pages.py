@@ -13,6 +13,7 @@ from tests.web.web_world import (
     SCRIPT,
     UNSURE_ID,
     UNSURE_SENTENCE,
+    approve_fields,
     form_token,
     seed_hostile,
     seed_questions,
@@ -20,16 +21,21 @@ from tests.web.web_world import (
 
 from gracefully.domain import Evidence
 from gracefully.service.applications import list_applications
-from gracefully.service.followups import get_followup
+from gracefully.service.followups import edit_draft, get_followup
 from gracefully.service.review import review_items
 from gracefully.store.db import Database
 from gracefully.web.render import highlighted
 
 
 def _post(client: TestClient, url: str, **fields: object) -> str:
-    """Submit a form the way the page does (token included); returns the page it leads to."""
-    token = form_token(client.get("/drafts").text)
-    response = client.post(url, data={"csrf": token, **fields}, follow_redirects=False)
+    """Submit a form the way the page does (token, and for an approval the
+    revision and text shown, included); returns the page it leads to."""
+    page = client.get("/drafts").text
+    shown = {}
+    if url.endswith("/approve"):
+        shown = approve_fields(page, int(url.split("/")[2]))
+    data = {"csrf": form_token(page), **shown, **fields}
+    response = client.post(url, data=data, follow_redirects=False)
     assert response.status_code == 303, response.text
     return client.get(response.headers["location"]).text
 
@@ -153,6 +159,31 @@ def test_approve_edit_and_blocked_approve_through_the_forms(
     assert get_followup(demo_db, fid).approved_hash is None
 
 
+CHANGED = "Hi,\n\nThank you for letting me know. I wish the team well.\n\nSam\n"
+
+
+@pytest.mark.parametrize("sent", ["as shown", "without revision", "without text seen"])
+def test_approving_a_page_whose_draft_changed_shows_the_text_now_and_approves_nothing(
+    client: TestClient, demo_db: Database, sent: str
+) -> None:
+    fid = _drafted_id(client)
+    page = client.get("/drafts").text
+    fields = {"csrf": form_token(page), **approve_fields(page, fid)}
+    assert "From: Sam Rivera &lt;sam.rivera@example.net&gt;" in page
+    edit_draft(demo_db, fid, CHANGED)  # another process, while the page is open
+    if sent == "without revision":
+        del fields["revision"]
+    if sent == "without text seen":
+        del fields["seen"]
+
+    answer = client.post(f"/drafts/{fid}/approve", data=fields, follow_redirects=False)
+
+    assert answer.status_code == 409
+    assert f"Follow-up {fid} changed while you were reading it" in answer.text
+    assert html.escape(CHANGED, quote=False) in answer.text
+    assert get_followup(demo_db, fid).approved_hash is None
+
+
 def test_the_drafts_page_has_no_send_button(client: TestClient) -> None:
     page = client.get("/drafts").text
     assert "gracefully send ID" in page
@@ -182,7 +213,7 @@ def test_cross_site_and_rebinding_requests_are_refused(client: TestClient) -> No
     assert cross.status_code == 403
     same = client.post(
         f"/drafts/{fid}/approve",
-        data={"csrf": token},
+        data={"csrf": token, **approve_fields(client.get("/drafts").text, fid)},
         headers={"origin": "http://127.0.0.1"},
         follow_redirects=False,
     )

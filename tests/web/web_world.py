@@ -175,3 +175,13 @@ def form_token(html: str) -> str:
     found = re.search(r'name="csrf" value="([^"]+)"', html)
     assert found, "the page has no form token"
     return found.group(1)
+
+
+def approve_fields(html: str, followup_id: int) -> dict[str, str]:
+    """The hidden fields of a draft's approve form (revision and text seen), as a
+    browser would submit them."""
+    form = re.search(
+        rf'<form method="post" action="/drafts/{followup_id}/approve".*?</form>', html, re.S
+    )
+    assert form, f"the page has no approve form for follow-up {followup_id}"
+    return dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', form.group(0)))

@@ -23,13 +23,17 @@ from gracefully.service.delivery import (
 )
 from gracefully.service.followups import (
     FollowUpError,
+    Outgoing,
     Plan,
     PlanItem,
+    StaleRevision,
+    approval_key,
     approve,
     draft,
     edit_draft,
     llm_config,
     plan_followups,
+    to_approve,
 )
 from gracefully.service.planning import plan_settings
 
@@ -153,23 +157,65 @@ def print_draft(followup: FollowUp) -> None:
         console.print(f"  fix: {escape(f.suggestion)}")
     if not text.findings:
         console.print("[green]Grace check: no findings.[/]")
-    if followup.approved_hash:
+    console.print(f"[dim]Revision {followup.revision}.[/]")
+    if followup.approval_current:
         console.print("[green]Approved.[/]")
     else:
+        if followup.approved_hash:
+            console.print("[yellow]Changed since you approved it.[/]")
         console.print(f"Approve it with [bold]gracefully approve {followup.id}[/].")
+
+
+def print_outgoing(outgoing: Outgoing) -> None:
+    """Exactly what would be sent: headers and body as the message carries them,
+    printed as plain text (no markup, emoji or wrapping can change a word)."""
+    headers, body = outgoing.preview()
+    followup = outgoing.followup
+    console.rule(f"follow-up {followup.id}, revision {followup.revision}")
+    for name, value in headers:
+        console.print(f"{name}: {value}", markup=False, emoji=False, soft_wrap=True)
+    console.print()
+    console.print(body.rstrip("\n"), markup=False, emoji=False, soft_wrap=True)
+    console.rule()
+    if outgoing.draft.blocked:
+        console.print("[bold red]The grace check blocks this text[/]: see `gracefully draft`.")
 
 
 def approve_command(
     ctx: typer.Context,
     followup_id: int = typer.Argument(..., metavar="ID", help="The follow-up's ID."),
+    revision: int = typer.Option(
+        None,
+        "--revision",
+        metavar="N",
+        help="Approve without asking, if N is still the draft's revision (`gracefully "
+        "draft ID` shows it); refused if the draft changed since you read it.",
+    ),
 ) -> None:
-    """Approve the draft exactly as it reads now; any later edit needs a new approval."""
-    with opened(state(ctx).settings()) as db:
+    """Show exactly what would be sent (From, To, Subject, text) and approve it
+    once you confirm; any later change needs a new approval."""
+    settings = state(ctx).settings()
+    with opened(settings) as db:
         try:
-            approved = approve(db, followup_id)
-        except FollowUpError as exc:
+            key = approval_key(settings)
+            if revision is None:
+                shown = to_approve(db, followup_id)
+                print_outgoing(shown)
+                asked = f"Approve exactly this text (revision {shown.followup.revision})?"
+                if not typer.confirm(asked, default=False):
+                    raise fail("not approved.")
+                revision, seen = shown.followup.revision, shown.fingerprint
+            else:
+                seen = None
+            approved = approve(db, followup_id, revision=revision, key=key, seen=seen)
+        except StaleRevision as exc:
+            raise fail(f"{exc} (`gracefully approve {followup_id}` shows it)") from exc
+        except (FollowUpError, ValueError) as exc:
             raise fail(str(exc)) from exc
-    console.print(f"Approved follow-up {approved.id} ({approved.move.kind.value}).")
+    console.print(
+        f"Approved follow-up {approved.id}, revision {approved.revision} "
+        f"({approved.move.kind.value})."
+    )
 
 
 def send_command(
@@ -190,7 +236,10 @@ def send_command(
     ),
     security: str = typer.Option("starttls", "--security", help=_SECURITY_HELP),
     retry: bool = typer.Option(
-        False, "--retry", help="Send again after an earlier send never reported back."
+        False,
+        "--retry",
+        help="Send again after an earlier send never reported back (it may have arrived: "
+        "check your Sent folder first). Refused while that send may still be running.",
     ),
 ) -> None:
     """Send an approved follow-up over SMTP, once."""
@@ -198,9 +247,17 @@ def send_command(
     with opened(settings) as db:
         try:
             deliverer = smtp_deliverer(settings, smtp_host, smtp_port, smtp_user, security)
-            result = send(db, followup_id, deliverer, retry=retry)
+            result = send(db, followup_id, deliverer, key=approval_key(settings), retry=retry)
         except (FollowUpError, DeliveryError, ValueError) as exc:
             raise fail(str(exc)) from exc
+    earlier = result.retried
+    if earlier is not None and earlier.sending_since is not None:
+        console.print(
+            f"Retried: the send that started at {earlier.sending_since:%Y-%m-%d %H:%M:%S %Z} "
+            f"never reported back, so follow-up {followup_id} went out again with the same "
+            f"Message-ID {escape(earlier.message_id or '')} (many mail clients show the two "
+            "as one, if both arrive)."
+        )
     if result.receipt is None:
         console.print(f"Follow-up {followup_id} was already sent; nothing sent again.")
     else:
@@ -230,7 +287,7 @@ def drafts_command(
             deliverer = imap_drafts_deliverer(
                 db, settings, to_imap, port=imap_port, user=imap_user, security=security
             )
-            saved = save_to_imap_drafts(db, deliverer, ids=ids or None)
+            saved = save_to_imap_drafts(db, deliverer, ids=ids or None, key=approval_key(settings))
         except (FollowUpError, DeliveryError, ValueError) as exc:
             raise fail(str(exc)) from exc
     if not saved:

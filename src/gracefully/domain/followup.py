@@ -108,7 +108,16 @@ class FollowUp:
     status: FollowUpStatus = FollowUpStatus.PLANNED
     draft: Draft | None = None
     approved_hash: str | None = None
-    """sha256 of the exact draft text that was approved; an edit invalidates it."""
+    """The approval record: an HMAC-SHA256, keyed with a secret kept outside the
+    database, over everything that would be sent (From, To, Subject, threading,
+    body) and `revision`. Sending recomputes it and refuses on any difference."""
+    revision: int = 1
+    """Goes up with any change to what would be sent: the text, subject or
+    recipient, the sender (the profile's From) or the threading. An approval
+    names the revision the person read, so a text that changed meanwhile is
+    never approved unseen."""
+    approved_revision: int | None = None
+    """The revision the approval was given for."""
     sent_message_id: str | None = None
     sent_at: datetime | None = None
     outcome: Outcome | None = None
@@ -119,3 +128,13 @@ class FollowUp:
     """The employer's reply that set `outcome`."""
     feedback: tuple[Reason, ...] = ()
     """The reasons the employer's reply gave, when it gave feedback."""
+
+    @property
+    def approval_current(self) -> bool:
+        """Approved, and nothing to be sent has changed since as far as the
+        revision tells. (Only `send`, which holds the key, can prove it.)"""
+        return (
+            self.status is FollowUpStatus.APPROVED
+            and self.approved_hash is not None
+            and self.approved_revision == self.revision
+        )

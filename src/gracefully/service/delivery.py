@@ -1,16 +1,26 @@
 """Deliver approved follow-ups: SMTP, the IMAP Drafts folder, .eml files and .ics reminders.
 
-Sending is idempotent. The Message-ID is allocated and recorded, with a
-"sending" mark, in its own transaction before the server is contacted, so a
-second `send` finds the first: after success it is a no-op, after a certain
-failure it retries with the same Message-ID, and after a crash or a lost
-connection mid-send (it may or may not have gone out) it refuses unless told
-to retry.
+Sending happens once, and honestly. Before the server is contacted, the send
+takes a lease on the follow-up, in its own transaction with a conditional
+UPDATE: an owner (process, host, random token), a start and an expiry, and
+the Message-ID it will use. A second `send` sees the lease: while it is live
+it says a send is in progress and leaves it be; once the follow-up is sent it
+is a no-op. A send that fails for certain gives the lease back (a retry
+reuses the Message-ID). A send that may or may not have gone out (a
+connection lost mid-send, an interrupt, a process that died) leaves the mark
+and lets the lease run out: only then does `--retry` send again, and it says
+so, because the first copy may have arrived.
+
+Before anything goes out, the approval record is recomputed from exactly what
+is about to be sent (see `followups.require_approved`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import secrets
+import socket
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from email.utils import make_msgid
@@ -35,24 +45,35 @@ from gracefully.domain import (
     EventKind,
     FollowUp,
     FollowUpStatus,
-    Profile,
 )
 from gracefully.ingest import imap
 from gracefully.service import accounts
 from gracefully.service.followups import (
     PENDING,
     FollowUpError,
+    fingerprint,
+    in_doubt,
+    in_progress,
     load_followup,
     require_approved,
-    text_hash,
+    sender_of,
 )
 from gracefully.store import applications as app_store
 from gracefully.store import followups as fu_store
 from gracefully.store.db import Database
+from gracefully.store.followups import SendState
+
+SEND_LEASE = timedelta(minutes=10)
+"""How long a send's claim holds. Far longer than an SMTP submission takes
+(each step times out after 30 s), so a live lease means someone is sending."""
 
 
 class SendInDoubt(FollowUpError):
     """An earlier send of this follow-up started and never reported back."""
+
+
+class SendInProgress(FollowUpError):
+    """Another send of this follow-up holds a live lease: wait for it."""
 
 
 @dataclass(frozen=True)
@@ -60,14 +81,13 @@ class SendResult:
     followup: FollowUp
     receipt: DeliveryReceipt | None
     """None when it had been sent before and nothing was sent now."""
+    retried: SendState | None = None
+    """The send in doubt that this one repeated (`retry`), else None."""
 
 
-def sender_of(profile: Profile) -> Address:
-    if not profile.email:
-        raise FollowUpError(
-            "your address is unknown; set it with `gracefully profile --email you@example.org`"
-        )
-    return Address(profile.name, profile.email)
+def lease_owner() -> str:
+    """Who holds a lease: this process, this host, and a token for this send."""
+    return f"{os.getpid()}@{socket.gethostname()[:200]}#{secrets.token_hex(6)}"
 
 
 def send(
@@ -76,45 +96,64 @@ def send(
     deliverer: Deliverer,
     sender: Address | None = None,
     *,
+    key: bytes,
     now: datetime | None = None,
     retry: bool = False,
+    lease: timedelta = SEND_LEASE,
 ) -> SendResult:
-    """Send the approved draft once. `retry` re-sends after a crash left it in doubt."""
+    """Send the approved draft once. `retry` re-sends a send in doubt, and only
+    once its lease has run out; `key` checks the approval (see `approval_key`)."""
     now = now or datetime.now(UTC)
+    owner = lease_owner()
     with db.transaction() as session:
         followup = load_followup(session, followup_id)
         if followup.status is FollowUpStatus.SENT:
             return SendResult(followup, None)
-        text = require_approved(followup)
+        sender = sender or sender_of(fu_store.load_profile(session))
+        text = require_approved(followup, sender, key)
         if not text.to_email:
             raise FollowUpError(
                 f"follow-up {followup_id} has no address to send to; save it to your "
                 "Drafts instead (`gracefully drafts --to-imap`) and add the recipient there"
             )
-        sender = sender or sender_of(fu_store.load_profile(session))
         state = fu_store.send_state(session, followup_id)
-        if state.sending_since is not None and not retry:
-            raise SendInDoubt(
-                f"follow-up {followup_id} started sending at {state.sending_since:%Y-%m-%d %H:%M}"
-                " and never finished; check your Sent folder, then run `gracefully send "
-                f"{followup_id} --retry` if it did not go out"
-            )
+        retried = None
+        if state.in_progress(now):
+            refused = "; --retry waits too, as the message may be on its way" if retry else ""
+            raise SendInProgress(f"{in_progress(followup_id, state)}{refused}")
+        if state.in_doubt(now):
+            if not retry:
+                raise SendInDoubt(in_doubt(followup_id, state))
+            retried = state
         message_id = state.message_id or _new_message_id(sender)
         message = deliver.build_message(text, sender, message_id=message_id, date=now)
-        if retry:
-            fu_store.release_send(session, followup_id)
-        if not fu_store.claim_send(session, followup_id, message_id, now):
-            raise SendInDoubt(f"follow-up {followup_id} is being sent by another process")
+        if retried is not None:
+            claimed = fu_store.take_over_send(
+                session, followup_id, retried, now, owner=owner, lease=lease
+            )
+        else:
+            claimed = fu_store.claim_send(
+                session, followup_id, message_id, now, owner=owner, lease=lease
+            )
+        if not claimed:
+            raise SendInProgress(
+                f"a send of follow-up {followup_id} was started by another process just now; "
+                "wait for it"
+            )
     try:
         receipt = deliverer.deliver(message)
     except DeliveryInDoubt as exc:
+        _end_in_doubt(db, followup_id, owner, now)
         raise SendInDoubt(
             f"follow-up {followup_id} may or may not have gone out ({exc}); check your Sent "
             f"folder, then run `gracefully send {followup_id} --retry` if it did not"
         ) from exc
     except DeliveryError:
         with db.transaction() as session:
-            fu_store.release_send(session, followup_id)
+            fu_store.release_send(session, followup_id, owner)
+        raise
+    except BaseException:  # interrupted mid-send: nobody is sending now, but it may be out
+        _end_in_doubt(db, followup_id, owner, now)
         raise
     with db.transaction() as session:
         sent = replace(
@@ -128,7 +167,13 @@ def send(
         app_store.add_events(
             session, [(sent.application_id, Event(EventKind.FOLLOW_UP, now, summary))]
         )
-    return SendResult(sent, receipt)
+    return SendResult(sent, receipt, retried)
+
+
+def _end_in_doubt(db: Database, followup_id: int, owner: str, started: datetime) -> None:
+    """The lease ends (at the send's start, on the send's own clock); the mark stays."""
+    with contextlib.suppress(Exception), db.transaction() as session:
+        fu_store.end_lease_in_doubt(session, followup_id, owner, started)
 
 
 def _new_message_id(sender: Address) -> str:
@@ -141,16 +186,18 @@ def save_to_imap_drafts(
     sender: Address | None = None,
     ids: list[int] | None = None,
     *,
+    key: bytes,
     now: datetime | None = None,
 ) -> list[tuple[FollowUp, DeliveryReceipt | None]]:
     """Put approved drafts into the Drafts folder, each text at most once.
 
     Without `ids`, every approved, unsent follow-up goes. The receipt is None
-    for a draft whose exact text was saved before.
+    for a draft whose exact text was saved before. Each approval is checked
+    with `key`, as for sending.
     """
     now = now or datetime.now(UTC)
     with db.transaction() as session:
-        profile = fu_store.load_profile(session)
+        sender = sender or sender_of(fu_store.load_profile(session))
         chosen = (
             [load_followup(session, i) for i in ids]
             if ids
@@ -158,13 +205,16 @@ def save_to_imap_drafts(
         )
         work = []
         for followup in chosen:
-            text = None if followup.status is FollowUpStatus.SENT else require_approved(followup)
+            text = (
+                None
+                if followup.status is FollowUpStatus.SENT
+                else require_approved(followup, sender, key)
+            )
             state = fu_store.send_state(session, followup.id)  # type: ignore[arg-type]
             work.append((followup, text, state))
-    sender = sender or sender_of(profile)
     results: list[tuple[FollowUp, DeliveryReceipt | None]] = []
     for followup, text, state in work:
-        if text is None or state.imap_saved_hash == (digest := text_hash(text)):
+        if text is None or state.imap_saved_hash == (digest := fingerprint(text, sender)):
             results.append((followup, None))
             continue
         message_id = state.message_id or _new_message_id(sender)

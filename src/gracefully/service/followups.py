@@ -3,21 +3,32 @@
 Re-planning is safe at any time: a follow-up that was approved, sent or
 cancelled by the employer's reply is never rewritten, and a draft survives
 as long as the move it was written for stays the same.
+
+An approval is bound to what the person read: it names the draft's
+`revision` (refused if the draft changed since), and it is recorded as an
+HMAC over everything that would be sent, keyed with a secret outside the
+database (`approval_key`), so that nobody who can only write the database
+can approve a text, and any change after approval (text, recipient, From,
+threading) needs a new one.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from gracefully import track
+from gracefully import deliver, track
 from gracefully.config import Settings
+from gracefully.credentials import InsecureSecretsFile
+from gracefully.credentials import approval_key as _key_in
 from gracefully.domain import (
+    Address,
     Application,
     Category,
     Contact,
@@ -49,7 +60,21 @@ class FollowUpError(Exception):
 
 
 class NotApproved(FollowUpError):
-    """Sending needs an approval of exactly the current draft text."""
+    """Sending needs an approval of exactly what would be sent now."""
+
+
+class StaleRevision(FollowUpError):
+    """The draft changed since the person read it (or they did not say which
+    revision they read): nothing was approved. `current` is the draft now."""
+
+    def __init__(self, message: str, current: FollowUp) -> None:
+        super().__init__(message)
+        self.current = current
+
+
+MAX_ID = fu_store.MAX_ID
+"""Ids beyond this cannot exist; the web answers them as unknown, not as an error."""
+_RECORD_VERSION = "gracefully-approval-1"
 
 
 @dataclass(frozen=True)
@@ -69,6 +94,8 @@ class PlanItem:
 class Plan:
     items: list[PlanItem]
     now: datetime
+    sender: Address | None = None
+    """The From every draft goes out under (None until the profile has an address)."""
 
     def due(self) -> list[PlanItem]:
         return [i for i in self._open() if i.followup.move.due_at <= self.now]  # type: ignore[operator]
@@ -103,10 +130,73 @@ class _Context:
     profile: Profile
 
 
-def text_hash(draft: Draft) -> str:
-    """What an approval is bound to: recipient, subject and body, exactly."""
-    payload = json.dumps([draft.to_name, draft.to_email or "", draft.subject, draft.body])
-    return hashlib.sha256(payload.encode()).hexdigest()
+@dataclass(frozen=True)
+class Outgoing:
+    """A follow-up as it would go out: its draft, under the From of the profile."""
+
+    followup: FollowUp
+    sender: Address
+
+    @property
+    def draft(self) -> Draft:
+        assert self.followup.draft is not None
+        return self.followup.draft
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.draft, self.sender)
+
+    def preview(self) -> tuple[list[tuple[str, str]], str]:
+        """The headers a person approves (From, To, Subject, threading) and the
+        body, exactly as the message would carry them."""
+        message = deliver.build_message(self.draft, self.sender, message_id="<preview@gracefully>")
+        names = ("From", "To", "Subject", "In-Reply-To", "References")
+        return [(n, str(message[n])) for n in names if message[n]], message.get_content()
+
+
+def sender_of(profile: Profile) -> Address:
+    if not profile.email:
+        raise FollowUpError(
+            "your address is unknown; set it with `gracefully profile --email you@example.org`"
+        )
+    return Address(profile.name, profile.email)
+
+
+def _sent_fields(draft: Draft, sender: Address) -> list[object]:
+    """Everything of a draft that reaches the message (see deliver.build_message)."""
+    return [
+        sender.name,
+        sender.email,
+        draft.to_name,
+        draft.to_email or "",
+        draft.subject,
+        draft.in_reply_to or "",
+        list(draft.references),
+        draft.body,
+    ]
+
+
+def fingerprint(draft: Draft, sender: Address) -> str:
+    """What would be sent, hashed (not keyed): tells whether the text a person
+    read and the text now are the same. It proves nothing about who approved."""
+    return hashlib.sha256(json.dumps(_sent_fields(draft, sender)).encode()).hexdigest()
+
+
+def approval_record(
+    key: bytes, followup_id: int, revision: int, draft: Draft, sender: Address
+) -> str:
+    """The approval: HMAC-SHA256 over what would be sent and its revision,
+    keyed with the secret outside the database."""
+    payload = json.dumps([_RECORD_VERSION, followup_id, revision, *_sent_fields(draft, sender)])
+    return hmac.new(key, payload.encode(), hashlib.sha256).hexdigest()
+
+
+def approval_key(settings: Settings) -> bytes:
+    """The approval key from the config folder (made on first use)."""
+    try:
+        return _key_in(settings.config_dir)
+    except (InsecureSecretsFile, ValueError) as exc:
+        raise FollowUpError(str(exc)) from exc
 
 
 def plan_followups(db: Database, settings: PlanSettings, now: datetime) -> Plan:
@@ -114,13 +204,14 @@ def plan_followups(db: Database, settings: PlanSettings, now: datetime) -> Plan:
     items = []
     with db.transaction() as session:
         profile = fu_store.load_profile(session)
+        sender = Address(profile.name, profile.email) if profile.email else None
         for listed in app_store.list_all(session):
             item = _plan_one(session, listed.id, profile, settings, now)  # type: ignore[arg-type]
             if item is not None:
                 items.append(item)
         update_outcomes(session, settings, now)
         items = [replace(i, followup=load_followup(session, i.followup.id)) for i in items]  # type: ignore[arg-type]
-    return Plan(items, now)
+    return Plan(items, now, sender)
 
 
 def _plan_one(
@@ -325,16 +416,37 @@ def _ensure_unsent(followup: FollowUp) -> None:
 
 
 def _ensure_editable(session: Session, followup: FollowUp) -> None:
-    """A new text would wipe the "send in doubt" mark, and with it the guard
-    against sending twice: settle the earlier send first."""
+    """A new text would wipe the send lease or the "send in doubt" mark, and
+    with it the guard against sending twice: settle the earlier send first."""
     _ensure_unsent(followup)
     state = fu_store.send_state(session, followup.id)  # type: ignore[arg-type]
-    if state.sending_since is not None and state.sent_at is None:
-        raise FollowUpError(
-            f"follow-up {followup.id} started sending at {state.sending_since:%Y-%m-%d %H:%M} "
-            "and never finished; check your Sent folder, then run `gracefully send "
-            f"{followup.id} --retry` if it did not go out, before changing the draft"
-        )
+    now = datetime.now(UTC)
+    if state.in_progress(now):
+        raise FollowUpError(f"{in_progress(followup.id, state)}, before changing the draft")  # type: ignore[arg-type]
+    if state.in_doubt(now):
+        raise FollowUpError(f"{in_doubt(followup.id, state)}, before changing the draft")  # type: ignore[arg-type]
+
+
+def who(owner: str | None) -> str:
+    """A send lease's owner ("pid@host#token") as words."""
+    pid, _, rest = (owner or "").partition("@")
+    host = rest.partition("#")[0]
+    return f"process {pid} on {host}" if pid and host else "an earlier version of gracefully"
+
+
+def in_progress(followup_id: int, state: fu_store.SendState) -> str:
+    return (
+        f"a send of follow-up {followup_id} is in progress (started at "
+        f"{state.sending_since:%Y-%m-%d %H:%M:%S %Z}, by {who(state.sending_by)}); wait for it"
+    )
+
+
+def in_doubt(followup_id: int, state: fu_store.SendState) -> str:
+    return (
+        f"follow-up {followup_id} started sending at {state.sending_since:%Y-%m-%d %H:%M:%S %Z} "
+        f"(by {who(state.sending_by)}) and never finished; check your Sent folder, then run "
+        f"`gracefully send {followup_id} --retry` if it did not go out"
+    )
 
 
 def _store_draft(session: Session, followup: FollowUp, text: Draft) -> FollowUp:
@@ -375,13 +487,40 @@ def edit_draft(
         return _store_draft(session, followup, edited)
 
 
-def approve(db: Database, followup_id: int) -> FollowUp:
-    """Record approval of exactly the current draft text (its sha256)."""
+def to_approve(db: Database, followup_id: int) -> Outgoing:
+    """The draft as it would go out, From included: what a person reads before
+    approving it."""
+    with db.transaction() as session:
+        followup = load_followup(session, followup_id)
+        if followup.draft is None:
+            raise FollowUpError(f"follow-up {followup_id} has no draft to approve")
+        return Outgoing(followup, sender_of(fu_store.load_profile(session)))
+
+
+def approve(
+    db: Database,
+    followup_id: int,
+    *,
+    revision: int | None,
+    key: bytes,
+    seen: str | None = None,
+) -> FollowUp:
+    """Approve the draft as the person read it: `revision` is the revision they
+    read (None, or any other than the current one, is refused with
+    `StaleRevision`), and `seen`, when given, the `fingerprint` of the text they
+    read. The record is `approval_record` under `key`."""
     with db.transaction() as session:
         followup = load_followup(session, followup_id)
         _ensure_unsent(followup)
         if followup.draft is None:
             raise FollowUpError(f"follow-up {followup_id} has no draft to approve")
+        if revision != followup.revision:
+            raise StaleRevision(_stale(followup, _read(revision)), followup)
+        sender = sender_of(fu_store.load_profile(session))
+        if seen is not None and not hmac.compare_digest(
+            seen.encode(), fingerprint(followup.draft, sender).encode()
+        ):
+            raise StaleRevision(_stale(followup, "the text you read is not the text now"), followup)
         if followup.draft.blocked:
             codes = ", ".join(
                 f.code for f in followup.draft.findings if f.severity is Severity.BLOCK
@@ -390,15 +529,29 @@ def approve(db: Database, followup_id: int) -> FollowUp:
                 f"the draft has blocking findings ({codes}); edit it with "
                 f"`gracefully draft {followup_id} --edit` first"
             )
-        approved = replace(
-            followup, status=FollowUpStatus.APPROVED, approved_hash=text_hash(followup.draft)
-        )
-        fu_store.save(session, approved)
-        return approved
+        record = approval_record(key, followup_id, revision, followup.draft, sender)
+        if not fu_store.mark_approved(session, followup_id, revision, record):
+            current = load_followup(session, followup_id)
+            raise StaleRevision(_stale(current, _read(revision)), current)
+        return load_followup(session, followup_id)
 
 
-def require_approved(followup: FollowUp) -> Draft:
-    """The draft, if its current text is the one approved; else `NotApproved`."""
+def _stale(current: FollowUp, read: str) -> str:
+    return (
+        f"follow-up {current.id} changed since you read it ({read}; it is now revision "
+        f"{current.revision}): nothing was approved; read it again and approve what it says now"
+    )
+
+
+def _read(revision: int | None) -> str:
+    if revision is None:
+        return "you did not say which revision you read"
+    return f"you read revision {revision}"
+
+
+def require_approved(followup: FollowUp, sender: Address, key: bytes) -> Draft:
+    """The draft, if the approval record matches what would be sent now, from
+    `sender`; else `NotApproved`."""
     text = followup.draft
     if followup.status is not FollowUpStatus.APPROVED:
         raise NotApproved(
@@ -410,9 +563,11 @@ def require_approved(followup: FollowUp) -> Draft:
             f"follow-up {followup.id} is not approved; review it with "
             f"`gracefully draft {followup.id}` and run `gracefully approve {followup.id}`"
         )
-    if followup.approved_hash != text_hash(text):
+    expected = approval_record(key, followup.id, followup.revision, text, sender)  # type: ignore[arg-type]
+    if not hmac.compare_digest(followup.approved_hash.encode(), expected.encode()):
         raise NotApproved(
-            f"the draft of follow-up {followup.id} changed after it was approved; "
-            f"approve it again with `gracefully approve {followup.id}`"
+            f"follow-up {followup.id} changed since approval (its text, subject, recipient, "
+            f"From or threading); approve again with `gracefully approve {followup.id}` "
+            "after reading it"
         )
     return text

@@ -283,9 +283,16 @@ class FollowUpRow(Base):
     draft_findings: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
     draft_note: Mapped[str] = mapped_column(Text, default="")
     approved_hash: Mapped[str | None] = mapped_column(String(64))
+    revision: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    """Goes up with each change to what would be sent (see FollowUp.revision)."""
+    approved_revision: Mapped[int | None] = mapped_column(Integer)
     imap_saved_hash: Mapped[str | None] = mapped_column(String(64))
     sent_message_id: Mapped[str | None] = mapped_column(String(998), index=True)
     sending_since: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    sending_by: Mapped[str | None] = mapped_column(String(255))
+    """The send lease: which process is sending (pid, host and a random token) ..."""
+    sending_until: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    """... and until when its claim holds; after that the send is in doubt."""
     sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     outcome: Mapped[str | None] = mapped_column(String(32))
     outcome_at: Mapped[datetime | None] = mapped_column(UtcDateTime())

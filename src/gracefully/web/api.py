@@ -1,7 +1,8 @@
 """The JSON API under /api: each route calls one service function and shapes its result.
 
 Writes take a JSON body (see `security`), errors come back as 4xx with a
-`detail` that says what to do instead.
+`detail` that says what to do instead. Approving names the revision that was
+read; a stale one is a 409 that carries the follow-up as it is now.
 """
 
 from __future__ import annotations
@@ -9,11 +10,13 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, HTTPException
+from fastapi.responses import JSONResponse
 
 from gracefully.domain import FollowUp
 from gracefully.service.applications import NotFound, application_detail, list_applications
 from gracefully.service.followups import (
     FollowUpError,
+    StaleRevision,
     approve,
     draft,
     edit_draft,
@@ -26,6 +29,7 @@ from gracefully.service.review import ReviewError, resolve, review_items
 from gracefully.web.models import (
     ApplicationDetailOut,
     ApplicationOut,
+    ApproveIn,
     DraftIn,
     EditIn,
     ErrorOut,
@@ -35,6 +39,7 @@ from gracefully.web.models import (
     ResolveIn,
     ResolveOut,
     ReviewItemOut,
+    StaleOut,
 )
 from gracefully.web.render import chart_svg
 from gracefully.web.state import WebState, current
@@ -114,13 +119,27 @@ def change_draft(followup_id: int, edit: EditIn, web: State) -> FollowUpOut:
         raise HTTPException(409, str(exc)) from exc
 
 
-@router.post("/followups/{followup_id}/approve", responses=_errors(404, 409))
-def approve_draft(followup_id: int, web: State) -> FollowUpOut:
-    """Approve exactly the current text. Refused while a finding blocks.
-    Sending stays a separate, explicit step: `gracefully send ID`."""
+@router.post(
+    "/followups/{followup_id}/approve",
+    response_model=FollowUpOut,
+    responses={404: {"model": ErrorOut}, 409: {"model": StaleOut}},
+)
+def approve_draft(
+    followup_id: int, web: State, read: Annotated[ApproveIn | None, Body()] = None
+) -> Any:
+    """Approve the text as read: the body names the revision, `{"revision": N}`.
+    A missing or stale revision approves nothing (409, with the follow-up as it
+    is now, to read again); so does a blocking finding. Sending stays a
+    separate, explicit step: `gracefully send ID`."""
     _existing(web, followup_id)
+    revision = read.revision if read else None
     try:
-        return FollowUpOut.of(approve(web.db, followup_id))
+        return FollowUpOut.of(
+            approve(web.db, followup_id, revision=revision, key=web.approval_key())
+        )
+    except StaleRevision as exc:
+        stale = StaleOut(detail=str(exc), followup=FollowUpOut.of(exc.current))
+        return JSONResponse(stale.model_dump(mode="json"), 409)
     except FollowUpError as exc:
         raise HTTPException(409, str(exc)) from exc
 

@@ -3,6 +3,10 @@ back with a one-line message (post-redirect-get).
 
 Every post must carry the app's form token (`security.check_token`). There is
 deliberately no form that sends mail: sending stays `gracefully send ID`.
+
+Approving carries the revision and the fingerprint of the text on the page. If
+the draft changed since the page was made, nothing is approved, and the
+answer is the drafts page again, showing the text as it is now.
 """
 
 from __future__ import annotations
@@ -10,13 +14,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form
-from fastapi.responses import RedirectResponse
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import ValidationError
 
-from gracefully.service.followups import FollowUpError, approve, draft, edit_draft
+from gracefully.service.followups import (
+    FollowUpError,
+    StaleRevision,
+    approve,
+    draft,
+    edit_draft,
+)
 from gracefully.service.review import ReviewError, resolve
 from gracefully.web.models import ResolveIn
+from gracefully.web.pages import drafts_page
 from gracefully.web.render import redirect
 from gracefully.web.security import check_token
 from gracefully.web.state import WebState, current
@@ -78,19 +89,38 @@ def edit(web: State, followup_id: int, body: Text, subject: Text) -> RedirectRes
     )
 
 
-@router.post("/drafts/{followup_id}/approve")
-def approve_draft(web: State, followup_id: int) -> RedirectResponse:
-    return _on_draft(
-        followup_id,
-        lambda: approve(web.db, followup_id),
-        f"Approved follow-up {followup_id}. Send it from a terminal: gracefully send {followup_id}",
-    )
+@router.post("/drafts/{followup_id}/approve", response_model=None)
+def approve_draft(
+    request: Request,
+    web: State,
+    followup_id: int,
+    revision: Annotated[int | None, Form()] = None,
+    seen: Text = "",
+) -> RedirectResponse | HTMLResponse:
+    try:
+        return _on_draft(
+            followup_id,
+            lambda: approve(
+                web.db, followup_id, revision=revision, key=web.approval_key(), seen=seen or None
+            ),
+            f"Approved follow-up {followup_id}. Send it from a terminal: "
+            f"gracefully send {followup_id}",
+        )
+    except StaleRevision as exc:
+        notice = (
+            f"Follow-up {followup_id} changed while you were reading it, so nothing was "
+            f"approved. Below is the text as it is now (revision {exc.current.revision}): "
+            "read it again, and approve it if it reads right."
+        )
+        return drafts_page(request, web, 409, notice)
 
 
 def _on_draft(followup_id: int, action: Callable[[], object], done: str) -> RedirectResponse:
     where = f"/drafts#followup-{followup_id}"
     try:
         action()
+    except StaleRevision:
+        raise
     except FollowUpError as exc:
         return redirect(where, str(exc), error=True)
     return redirect(where, done)

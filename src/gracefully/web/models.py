@@ -28,7 +28,7 @@ from gracefully.domain import (
     Status,
 )
 from gracefully.service.applications import ApplicationDetail
-from gracefully.service.followups import PlanItem, text_hash
+from gracefully.service.followups import PlanItem
 from gracefully.service.insights import Insights
 from gracefully.service.review import (
     Accept,
@@ -237,6 +237,8 @@ class DraftOut(_Out):
     subject: str
     body: str
     move: MoveKind
+    in_reply_to: str | None
+    references: list[str]
     findings: list[FindingOut]
     blocked: bool
     note: str
@@ -257,8 +259,10 @@ class FollowUpOut(BaseModel):
     status: FollowUpStatus
     move: MoveOut
     draft: DraftOut | None
+    revision: int
+    """Changes with any change to what would be sent; approving names the one read."""
     approved: bool
-    """True when the current draft text is the one approved."""
+    """True when the approval was given for this revision (sending checks it in full)."""
     outcome: Outcome | None
     sent_at: datetime | None
 
@@ -270,7 +274,8 @@ class FollowUpOut(BaseModel):
             status=followup.status,
             move=MoveOut.model_validate(followup.move),
             draft=DraftOut.model_validate(followup.draft) if followup.draft else None,
-            approved=bool(followup.draft) and followup.approved_hash == text_hash(followup.draft),  # type: ignore[arg-type]
+            revision=followup.revision,
+            approved=followup.approval_current,
             outcome=followup.outcome,
             sent_at=followup.sent_at,
         )
@@ -299,6 +304,12 @@ class EditIn(BaseModel):
     subject: str | None = None
 
 
+class ApproveIn(BaseModel):
+    revision: int | None = None
+    """The revision the person read (FollowUpOut.revision). Without it, or with
+    any but the current one, nothing is approved (409)."""
+
+
 class DraftIn(BaseModel):
     regenerate: bool = False
     variant: int | None = None
@@ -312,4 +323,12 @@ class InsightsOut(BaseModel):
 
 class ErrorOut(BaseModel):
     detail: str
+
+
+class StaleOut(BaseModel):
+    """A 409 from approve: what is wrong, and the follow-up as it is now, when
+    the revision read was not the current one."""
+
+    detail: str
+    followup: FollowUpOut | None = None
     """What went wrong and what to do instead."""

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from gracefully.domain import Category, MoveKind, Reason, Stage, Status
 from gracefully.service.applications import NotFound, application_detail, list_applications
-from gracefully.service.followups import PENDING, plan_followups
+from gracefully.service.followups import PENDING, fingerprint, plan_followups
 from gracefully.service.insights import gather_insights
 from gracefully.service.planning import plan_settings
 from gracefully.service.review import review_items
@@ -66,19 +66,38 @@ def review(request: Request, web: State) -> HTMLResponse:
 
 @router.get("/drafts")
 def drafts(request: Request, web: State) -> HTMLResponse:
+    return drafts_page(request, web)
+
+
+def drafts_page(
+    request: Request, web: WebState, status: int = 200, notice: str | None = None
+) -> HTMLResponse:
+    """The drafts as they are now, each with From and To as they would be sent.
+    Each approve form carries the revision shown and the fingerprint of the
+    text shown, so approving binds to what was on the screen. `notice` is a
+    message for this rendering only (an approval that was refused as stale)."""
     plan = plan_followups(web.db, plan_settings(web.settings), web.clock())
     active = [
         item
         for item in plan.items
         if item.followup.status in PENDING and item.followup.move.kind is not MoveKind.NONE
     ]
+    seen = {
+        item.followup.id: fingerprint(item.followup.draft, plan.sender)
+        for item in active
+        if item.followup.draft is not None and plan.sender is not None
+    }
     return page(
         request,
         "drafts.html",
+        status,
+        notice={"text": notice, "error": True} if notice else None,
         items=active,
         without_move=plan.without_move(),
         done=plan.done(),
         now=plan.now,
+        sender=plan.sender,
+        seen=seen,
     )
 
 

@@ -55,9 +55,17 @@ def environment() -> Environment:
     return env
 
 
-def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
-    """A rendered page; a message left by the last form post is shown once."""
-    flash = _read_flash(request.cookies.get(FLASH, ""))
+def page(
+    request: Request,
+    template: str,
+    status: int = 200,
+    *,
+    notice: dict[str, Any] | None = None,
+    **context: Any,
+) -> HTMLResponse:
+    """A rendered page; a message left by the last form post is shown once.
+    `notice` (text and error, like a flash) is a message for this page only."""
+    flash = notice or _read_flash(request.cookies.get(FLASH, ""))
     html = (
         environment()
         .get_template(template)

@@ -10,6 +10,7 @@ from fastapi import Request
 
 from gracefully.config import Settings
 from gracefully.service import Database
+from gracefully.service.followups import approval_key
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,10 @@ class WebState:
     """The form token: random per app, put in its own pages, unreadable to other sites."""
     clock: Callable[[], datetime]
     """"Now" for planning; a test fixes it."""
+
+    def approval_key(self) -> bytes:
+        """The key approvals are signed with: a file in the config folder, not the database."""
+        return approval_key(self.settings)
 
 
 def current(request: Request) -> WebState:
