@@ -1,8 +1,9 @@
 """Each stage declares its public surface (httpx-style), and keeps to the design's imports.
 
-DESIGN.md: stages import only `gracefully.domain` (never store, service, cli,
-web, or each other); `cli` and `web` talk to `service` and `domain` only
-(and `cli` starts `web` for `gracefully serve`).
+DESIGN.md: stages import only `gracefully.domain` and `gracefully.knowledge`
+(never store, service, cli, web, or each other); `knowledge` itself imports only
+`domain`; `cli` and `web` talk to `service` and `domain` only (and `cli` starts
+`web` for `gracefully serve`).
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ import pytest
 
 SRC = Path(__file__).parents[1] / "src" / "gracefully"
 STAGES = ["ingest", "understand", "track", "plan", "write", "deliver", "learn"]
-INTERNAL = {"domain", "ingest", "understand", "track", "plan", "write", "deliver", "learn",
-            "store", "service", "cli", "web", "config", "samples", "credentials"}  # fmt: skip
+INTERNAL = {"domain", "knowledge", "ingest", "understand", "track", "plan", "write", "deliver",
+            "learn", "store", "service", "cli", "web", "config", "samples",
+            "credentials"}  # fmt: skip
 
 
 def _gracefully_imports(package: str) -> set[str]:
@@ -37,8 +39,12 @@ def _gracefully_imports(package: str) -> set[str]:
 
 
 @pytest.mark.parametrize("stage", STAGES)
-def test_stage_imports_only_domain(stage: str) -> None:
-    assert _gracefully_imports(stage) <= {"domain"}
+def test_stage_imports_only_domain_and_knowledge(stage: str) -> None:
+    assert _gracefully_imports(stage) <= {"domain", "knowledge"}
+
+
+def test_knowledge_imports_only_domain() -> None:
+    assert _gracefully_imports("knowledge") <= {"domain"}
 
 
 def test_cli_talks_to_service_and_domain_only() -> None:
@@ -56,7 +62,7 @@ def test_faces_run_no_sql(face: str) -> None:
         assert "sqlalchemy" not in text and "session." not in text, path
 
 
-@pytest.mark.parametrize("stage", [*STAGES, "domain"])
+@pytest.mark.parametrize("stage", [*STAGES, "domain", "knowledge"])
 def test_stage_declares_its_public_names(stage: str) -> None:
     module = importlib.import_module(f"gracefully.{stage}")
     exported = getattr(module, "__all__", None)
