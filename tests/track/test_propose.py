@@ -57,6 +57,10 @@ def test_accents_do_not_split_a_company() -> None:
         ("lever-mail.example", True),
         ("tidewatercu.example", False),
         ("leverage.example", False),
+        ("csodmail.com", True),
+        ("brassring.com", True),
+        ("linkedin.com", True),
+        ("gmail.com", False),
     ],
 )
 def test_ats_mail_domains_are_recognised(domain: str, ats: bool) -> None:
@@ -90,3 +94,14 @@ def test_a_tenant_learnt_from_the_first_email_finds_later_mail() -> None:
 def test_a_company_key_is_not_a_scoped_alias() -> None:
     with pytest.raises(ValueError, match="company key"):
         TrackIndex().add_scoped({"acme": "acmerobotics"})
+
+
+def test_a_tenant_in_a_cornerstone_address_is_learnt() -> None:
+    first = make_email(
+        "Asml Recruiting <asml@csodmail.com>",
+        subject="Thank you for applying to ASML",
+        body="Thank you for applying for the Process Engineer position at ASML.",
+    )
+    reading = make_reading("confirmation", company="ASML", role="Process Engineer")
+    app = new_application(first, reading)
+    assert scoped_aliases(first, reading, app) == {"cornerstone/asml": "asml"}

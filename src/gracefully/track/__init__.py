@@ -5,10 +5,9 @@ service builds a `TrackIndex` from the store, calls `link` for each email in
 arrival order, and applies what it returns.
 """
 
-from gracefully.track.ats import ATS_REGISTRY, Ats, ats_for_domain, is_ats_domain
+from gracefully.track.ats import ats_for_domain, is_ats_domain
 from gracefully.track.clues import Clues, CompanyClue, clues_for
 from gracefully.track.company import (
-    FREEMAIL,
     Aliases,
     canonical,
     company_key,
@@ -37,13 +36,10 @@ from gracefully.track.roles import Mention, RoleMatch, compare_roles, find_role
 from gracefully.track.timeline import SILENCE_DAYS, event_for, stage_reached, summarize
 
 __all__ = [
-    "ATS_REGISTRY",
-    "FREEMAIL",
     "REVIEW_BELOW",
     "SHARED_SCOPE",
     "SILENCE_DAYS",
     "Aliases",
-    "Ats",
     "Clues",
     "CompanyClue",
     "Known",

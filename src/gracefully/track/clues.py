@@ -13,8 +13,9 @@ from datetime import datetime
 from email.utils import parseaddr
 
 from gracefully.domain import Address, Email, LinkSignal, Reading
+from gracefully.knowledge import fold, is_freemail, registrable_domain
 from gracefully.track.ats import ats_for_domain, company_from_display, tenant_of_sender, tenants_in
-from gracefully.track.company import FREEMAIL, company_key, fold, names_in, registrable_domain
+from gracefully.track.company import company_key, names_in
 from gracefully.track.roles import FUNCTIONS, SENIORITY, role_in_text
 
 _FORWARD_MARKER = re.compile(
@@ -158,7 +159,7 @@ def _sender_clues(sender: Address | None, reply_to: Address | None) -> list[Comp
     if ats is not None:
         if display:
             clues.append(_clue(display, LinkSignal.ATS_SENDER, f"{ats.name} sender {sender}"))
-        tenant = tenant_of_sender(sender)
+        tenant = tenant_of_sender(sender, ats)
         if tenant:
             clues.append(
                 CompanyClue(
@@ -208,4 +209,4 @@ def _domain_clue(address: Address) -> CompanyClue:
 def _is_company_domain(domain: str) -> bool:
     if not domain:
         return False
-    return registrable_domain(domain) not in FREEMAIL and not ats_for_domain(domain)
+    return not is_freemail(domain) and not ats_for_domain(domain)

@@ -10,9 +10,10 @@ and the service persists it.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
 from functools import lru_cache
+
+from gracefully.knowledge import fold, is_freemail, registrable_domain
 
 Aliases = Mapping[str, str]
 """alias key -> canonical company key (flat: a canonical never maps further)."""
@@ -25,31 +26,11 @@ LEGAL_SUFFIXES = frozenset(
     }
 )  # fmt: skip
 _LEADING = frozenset({"the"})
-_TWO_LEVEL_SUFFIXES = frozenset(
-    {"co.uk", "org.uk", "ac.uk", "com.au", "co.jp", "co.nz", "com.br", "co.in", "com.sg"}
-)
 _DOMAIN_NOISE = frozenset({"hq", "careers", "jobs", "inc"})
 _DOMAIN_PREFIXES = ("get", "join", "try", "use", "go", "hello", "meet", "with")
 """Marketing prefixes of company domains: getacme.com, joinacme.com."""
 _WORD = re.compile(r"[a-z0-9]+")
 _DOMAIN = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
-
-FREEMAIL = frozenset(
-    {
-        "gmail.com", "googlemail.com", "yahoo.com", "yahoo.co.uk", "hotmail.com", "outlook.com",
-        "live.com", "msn.com", "icloud.com", "me.com", "mac.com", "aol.com", "proton.me",
-        "protonmail.com", "gmx.com", "gmx.de", "gmx.net", "web.de", "mail.com", "yandex.com",
-        "zoho.com", "fastmail.com", "hey.com", "pm.me", "tutanota.com", "qq.com", "163.com",
-    }
-)  # fmt: skip
-
-
-def registrable_domain(domain: str) -> str:
-    """The part of a host name an organisation registers: mail.acme.co.uk -> acme.co.uk."""
-    labels = domain.lower().strip(".").split(".")
-    take = 3 if ".".join(labels[-2:]) in _TWO_LEVEL_SUFFIXES else 2
-    return ".".join(labels[-take:])
-
 
 def _domain_label(domain: str) -> str:
     """The organisation label of a domain: careers.acme-hq.io -> acme."""
@@ -61,12 +42,6 @@ def _domain_label(domain: str) -> str:
 
 def is_domain(text: str) -> bool:
     return bool(_DOMAIN.match(text.strip().lower())) and "." in text
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, so "Société" and "Societe" are one spelling."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def name_words(name: str) -> list[str]:
@@ -193,7 +168,7 @@ def learn_alias(aliases: Aliases, observed: str, company: str) -> dict[str, str]
     key, target = company_key(observed), canonical(aliases, company_key(company))
     if not key or not target or key == target or canonical(aliases, key) == target:
         return new
-    if is_domain(observed) and registrable_domain(observed) in FREEMAIL:
+    if is_domain(observed) and is_freemail(observed):
         return new
     new[key] = target
     return _flatten(new)
