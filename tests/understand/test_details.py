@@ -183,6 +183,12 @@ SENDERS = [
     ("jobs-noreply@linkedin.com", True, None),
     ("donotreply@corvid.example.com", True, None),
     ("rita.moss@lumora.com", False, None),
+    ("systemmessage@successfactors.eu", True, "successfactors"),
+    ("automationmanager@brassring.com", True, "brassring"),
+    ("asml@csodmail.com", True, "cornerstone"),
+    ("workday.do-not-reply@lumora.com", True, None),
+    ("notify@lumora.com", True, None),
+    ("noreen@lumora.com", False, None),
 ]
 
 
@@ -249,6 +255,11 @@ COMPANIES = [
     # an assessment vendor is not the employer, nor a calendar word in the subject
     (email("Complete your test.", sender="noreply@hirevue.com"), None),
     (email("See you then.", subject="Confirmed: your interview on Monday"), None),
+    # a platform's own domain names no employer; a tenant in its address does
+    (email("Thanks.", sender="no-reply@us.greenhouse-mail.io"), None),
+    (email("Thanks for applying to ASML.", sender="asml@csodmail.com"), "ASML"),
+    (email("We will not proceed.", sender="quill+autoreply@talent.icims.com"), "Quill"),
+    (email("Thanks.", sender="ana.lima@gmail.com"), None),
 ]
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from gracefully.domain import Category, Email, Evidence, Feedback, Reason, Rejection, Stage
+from gracefully.knowledge import is_freemail, platform_for_address, sender_tenant
 from gracefully.understand.details import entities, policy, reasons, senders, stage
 from gracefully.understand.details.engine import Doc, Hit, Rule, Table, Where
 from gracefully.understand.details.names import (
@@ -66,8 +67,8 @@ _ALT_ROLE = Table(policy.ALT_ROLE)
 _DOOR = Table(policy.DOOR_CLOSED)
 _PERSONAL = Table(policy.PERSONAL)
 _TEMPLATED = Table(policy.TEMPLATED)
-_NO_REPLY = Table(senders.NO_REPLY)
-_ATS = Table(senders.ATS)
+_NO_REPLY = Table(senders.NO_REPLY_TEXT)
+_ATS = Table(senders.ATS_TEXT)
 _COMPANY = Table(entities.COMPANY)
 _POSTING_COMPANY = Table(entities.POSTING + entities.COMPANY)
 _ROLE = Table(entities.ROLE)
@@ -85,8 +86,8 @@ def extract(email: Email, category: Category) -> Details:
     """Read the details of one email; `category` decides which details apply."""
     doc = Doc(email)
     found: list[Evidence] = []
-    no_reply = _first(_NO_REPLY, doc, found) is not None
-    ats = _first(_ATS, doc, found, senders.ats_name)
+    no_reply = _no_reply(email, doc, found)
+    ats = _ats(email, doc, found)
     door_closed = _first(_DOOR, doc, found) is not None
     company = role = contact = requisition = None
     if category in _ENTITY_CATEGORIES:
@@ -110,6 +111,24 @@ def extract(email: Email, category: Category) -> Details:
         requisition_id=requisition,
         evidence=tuple(found),
     )
+
+
+def _no_reply(email: Email, doc: Doc, found: list[Evidence]) -> bool:
+    """The sender is a robot (`gracefully.knowledge`), or the text says nobody reads replies."""
+    evidence = senders.sender_no_reply(email.sender)
+    if evidence is not None:
+        found.append(evidence)
+        return True
+    return _first(_NO_REPLY, doc, found) is not None
+
+
+def _ats(email: Email, doc: Doc, found: list[Evidence]) -> str | None:
+    """The ATS of the sender's domain, else the one the text links to or is powered by."""
+    by_sender = senders.sender_ats(email.sender)
+    if by_sender is not None:
+        found.append(by_sender[1])
+        return by_sender[0]
+    return _first(_ATS, doc, found, senders.ats_name)
 
 
 def _rejection(doc: Doc, role: str | None, contact: str | None, found: list[Evidence]) -> Rejection:
@@ -183,8 +202,11 @@ def _company(table: Table, email: Email, doc: Doc, found: list[Evidence]) -> str
         if hit.rule.name in skip:
             continue
         value: str | None = hit.value
-        if hit.rule.name in _DOMAIN_RULES:
-            value = domain_company(hit.value, doc.subject + "\n" + doc.text)
+        if hit.rule.name == "ats-tenant":
+            tenant = sender_tenant(hit.value)
+            value = domain_company(tenant, _subject_text(doc)) if tenant else None
+        elif hit.rule.name == "sender-domain":
+            value = None if _shared(email) else domain_company(hit.value, _subject_text(doc))
         elif hit.rule.name in entities.RECURRING_RULES:
             value = recurring_prefix(hit.value, doc.text)
         if value and hit.rule.name not in _DOMAIN_RULES:
@@ -193,6 +215,17 @@ def _company(table: Table, email: Email, doc: Doc, found: list[Evidence]) -> str
             found.append(_with_value(hit, value))
             return value
     return None
+
+
+def _subject_text(doc: Doc) -> str:
+    return doc.subject + "\n" + doc.text
+
+
+def _shared(email: Email) -> bool:
+    """The sender's domain is a free-mail provider's or a platform's: it names no employer."""
+    if email.sender is None:
+        return False
+    return is_freemail(email.sender.domain) or platform_for_address(email.sender.email) is not None
 
 
 def _role(doc: Doc, company: str | None, found: list[Evidence]) -> str | None:

@@ -9,6 +9,9 @@ a team word or a greeting are refused by the cleaners, not by more regex.
 
 from __future__ import annotations
 
+import re
+
+from gracefully.knowledge import PLATFORMS
 from gracefully.understand.details.engine import Rule, Where
 from gracefully.understand.details.names import NAME_WORD, PARTICLE
 
@@ -27,6 +30,12 @@ _NAME = (
     + r"?(?: \([A-Z][A-Z&]{1,6}\))?))"
 )
 """A name as written: capitalised words, a legal suffix and a bracketed short form "(BCG)"."""
+_TENANT_DOMAINS = "|".join(
+    re.escape(domain)
+    for platform in PLATFORMS
+    for domain in platform.local_tenant_domains + platform.host_tenant_domains
+)
+"""Platform domains whose sender address names the employer (`knowledge.sender_tenant`)."""
 _ROLE_NOUN = (
     r"(?i:position|role|opening|internship|intern\b|program|programme|job|posting|vacancy|req"
     r"|requisition|team\b|opportunity)"
@@ -264,8 +273,7 @@ COMPANY: tuple[Rule, ...] = (
         "ats-tenant",
         "company",
         "",
-        r"^(?P<v>[a-z][a-z0-9]{2,})(?:\+[\w-]+)?@(?:[\w-]+\.)*(?:myworkday\.com|icims\.com)$"
-        r"|@(?P<t>[a-z0-9-]{3,})\.(?:tal\.net|avature\.net|taleo\.net)$",
+        rf"^(?P<v>[^@\s]+@(?:[\w-]+\.)*(?:{_TENANT_DOMAINS}))$",
         where=Where.SENDER_ADDRESS,
     ),
     Rule(

@@ -9,12 +9,11 @@ what the email wrote.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from gracefully.domain import Address
+from gracefully.knowledge import fold, robot_word, role_word
 from gracefully.understand.details.vocab import (
     FIRST_NOT_COMPANY,
-    FREEMAIL,
     NOT_COMPANY,
     NOT_PERSON,
     PERSON_TITLES,
@@ -201,19 +200,14 @@ def sender_person(sender: Address | None, company: str | None = None) -> str | N
         return None
     words = " ".join(sender.name.split()).strip("\"' ").split()
     local = sender.email.partition("@")[0].lower()
-    parts = [_unaccented(word.lower()) for word in words if len(word) > 2]
+    parts = [fold(word) for word in words if len(word) > 2]
     if not 2 <= len(words) <= 4 or not any(part in local for part in parts):
         return None
-    if re.search(r"no-?reply|notif|auto|system|careers|jobs|talent|recruit|hr\b", local):
+    if robot_word(local) or role_word(local):  # a robot's or a team's mailbox is no one's own
         return None
     if not all(_SENDER_WORD.fullmatch(word) for word in words):
         return None
     return clean_person(" ".join(words), company, sender_org(sender))
-
-
-def _unaccented(text: str) -> str:
-    """ "béranger" as a mailbox spells it: "beranger"."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def sender_org(sender: Address | None) -> str:
@@ -241,7 +235,7 @@ def domain_company(value: str, text: str) -> str | None:
     The address may run the words together ("pinecrestschools", "brightwater-analytics"),
     and the email may follow the name with what the firm does ("Wexley Pharmaceuticals").
     """
-    if value in FREEMAIL or value in NOT_COMPANY:
+    if value in NOT_COMPANY:
         return None
     letters = [re.escape(char) for char in value if char.isalnum()]
     if not letters:

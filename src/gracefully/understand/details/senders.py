@@ -1,82 +1,55 @@
 """Who sent it: a no-reply address, an applicant tracking system (ATS).
 
-The ATS is named from the sender's domain first, then from the links and
-"powered by" footers in the text. An address at an ATS domain is a system
-address, so it counts as no-reply too; a text that says its mailbox is
-unattended sets no-reply (but not door_closed, see `policy.py`).
+Which addresses are robots and which domains belong to which ATS are facts of
+`gracefully.knowledge`; the sender is judged there (`sender_no_reply`,
+`sender_ats`). The text is read here: links to an ATS domain and "powered by"
+footers name the ATS, and a text that says its mailbox is unattended sets
+no-reply (but not door_closed, see `policy.py`).
 """
 
 from __future__ import annotations
 
 import re
 
-from gracefully.understand.details.engine import Rule, Where
+from gracefully.domain import Address, Evidence
+from gracefully.knowledge import ATS, ats_for_domain, platform_named, robot_reason
+from gracefully.understand.details.engine import Rule
 
-ATS_DOMAINS: tuple[tuple[str, str], ...] = (
-    ("greenhouse", r"greenhouse(?:-mail)?\.io"),
-    ("lever", r"lever\.co|lever-analytics\.com"),
-    ("workday", r"myworkday(?:jobs|site)?\.com|workday\.com"),
-    ("ashby", r"ashbyhq\.com"),
-    ("icims", r"icims\.com"),
-    ("smartrecruiters", r"smartrecruiters\.com"),
-    ("taleo", r"taleo\.net"),
-    ("jobvite", r"jobvite\.com"),
-    ("successfactors", r"successfactors\.(?:com|eu)|sapsf\.(?:com|eu)"),
-    ("bamboohr", r"bamboohr\.com"),
-    ("workable", r"workable(?:mail)?\.com"),
-    ("recruitee", r"recruitee\.com"),
-    ("teamtailor", r"teamtailor(?:-mail)?\.com"),
-    ("personio", r"personio\.(?:de|com)"),
-    ("avature", r"avature\.net"),
-    ("oleeo", r"tal\.net"),
-    ("breezy", r"breezy\.hr|breezyhr\.com"),
-    ("jazzhr", r"applytojob\.com|jazzhr\.com"),
-    ("ukg", r"ultipro\.com|ukg\.com"),
-    ("dayforce", r"dayforcehcm\.com"),
-    ("pinpoint", r"pinpointhq\.com"),
-    ("rippling", r"rippling(?:-mail)?\.com"),
-    ("comeet", r"comeet\.(?:co|com)"),
-    ("eightfold", r"eightfold\.ai"),
-    ("paylocity", r"paylocity\.com"),
-    ("phenom", r"phenompeople\.com"),
-)
+_ATS_DOMAINS = sorted({domain for platform in ATS for domain in platform.domains}, key=len)
+_ANY_ATS = "|".join(re.escape(domain) for domain in reversed(_ATS_DOMAINS))
 
-_ANY_ATS = "|".join(domain for _, domain in ATS_DOMAINS)
-_ATS_NAMES = tuple((name, re.compile(rf"(?:{domain})$")) for name, domain in ATS_DOMAINS)
-
-ATS: tuple[Rule, ...] = (
-    Rule("ats-sender", "ats", "", rf"@(?:[\w-]+\.)*(?P<v>{_ANY_ATS})$", where=Where.SENDER_ADDRESS),
+ATS_TEXT: tuple[Rule, ...] = (
     Rule("ats-link", "ats", "", rf"\b(?P<v>{_ANY_ATS})\b"),
     Rule("ats-powered-by", "ats", "", r"powered by (?P<v>[a-z]+)"),
 )
+"""The ATS named in the text, when the sender's address names none."""
 
 
 def ats_name(found: str) -> str | None:
     """The vendor for an ATS domain (or a vendor named in a "powered by" footer)."""
     found = found.lower()
-    for name, domain in _ATS_NAMES:
-        if found == name or domain.match(found):
-            return name
-    return None
+    platform = ats_for_domain(found) if "." in found else platform_named(found)
+    return platform.name if platform is not None and platform in ATS else None
 
 
-NO_REPLY: tuple[Rule, ...] = (
-    Rule(
-        "no-reply-address",
-        "no_reply",
-        "true",
-        r"^(?:[\w.+-]*[._+-])?(?:no-?reply|do-?not-?reply|donotreply|noreply|notifications?|"
-        r"notify|mailer(?:-daemon)?|automated|auto-?(?:reply|confirm)|system(?:message)?|bounces?|"
-        r"alerts?|postmaster|jobs-noreply|careers-noreply)(?:[._+-][\w.+-]*)?@",
-        where=Where.SENDER_ADDRESS,
-    ),
-    Rule(
-        "ats-address",
-        "no_reply",
-        "true",
-        r"@(?:[\w-]+\.)*(?:" + _ANY_ATS + r")$",
-        where=Where.SENDER_ADDRESS,
-    ),
+def sender_ats(sender: Address | None) -> tuple[str, Evidence] | None:
+    """The ATS whose domain the sender writes from, with its evidence."""
+    platform = ats_for_domain(sender.domain) if sender else None
+    if sender is None or platform is None:
+        return None
+    return platform.name, Evidence("ats", platform.name, "ats-sender", sender.email)
+
+
+def sender_no_reply(sender: Address | None) -> Evidence | None:
+    """Evidence that nobody reads the sender's address (a robot local part or a platform)."""
+    why = robot_reason(sender) if sender else None
+    if sender is None or why is None:
+        return None
+    rule = "no-reply-address" if why.startswith("no-reply") else "platform-address"
+    return Evidence("no_reply", "true", rule, sender.email)
+
+
+NO_REPLY_TEXT: tuple[Rule, ...] = (
     Rule(
         "unattended-mailbox",
         "no_reply",
@@ -89,3 +62,4 @@ NO_REPLY: tuple[Rule, ...] = (
         r"a este\b|\bniet beantwoorden\b|\bniet op (?:deze|dit) \w+ reageren\b",
     ),
 )
+"""A text that says its mailbox is unattended."""

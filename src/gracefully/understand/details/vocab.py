@@ -6,7 +6,9 @@ is one more word here.
 
 from __future__ import annotations
 
-NOT_COMPANY = frozenset(
+from gracefully.knowledge import PLATFORM_WORDS
+
+NOT_COMPANY = PLATFORM_WORDS | frozenset(
     [
         "a",
         "an",
@@ -59,37 +61,6 @@ NOT_COMPANY = frozenset(
         "notifications",
         "no-reply",
         "noreply",
-        "workday",
-        "greenhouse",
-        "lever",
-        "icims",
-        "smartrecruiters",
-        "taleo",
-        "jobvite",
-        "workable",
-        "rippling",
-        "bamboohr",
-        "ashby",
-        "linkedin",
-        "indeed",
-        "indeed apply",
-        "hackerrank",
-        "hackerrankforwork",
-        "codility",
-        "codesignal",
-        "hirevue",
-        "testgorilla",
-        "coderpad",
-        "karat",
-        "calendly",
-        "glassdoor",
-        "ziprecruiter",
-        "monster",
-        "dice",
-        "handshake",
-        "wellfound",
-        "hired",
-        "otta",
         "gmail",
         "outlook",
         "yahoo",
@@ -132,32 +103,7 @@ NOT_COMPANY = frozenset(
         "ms",
         "mrs",
         "dr",
-        "avature",
-        "successfactors",
-        "brassring",
-        "oraclecloud",
-        "myworkday",
-        "myworkdayjobs",
         "us",
-        "tal",
-        "invalidemail",
-        "adp",
-        "csodmail",
-        "applytojob",
-        "ultipro",
-        "ukg",
-        "jazzhr",
-        "breezy",
-        "oleeo",
-        "teamtailor",
-        "personio",
-        "recruitee",
-        "dayforce",
-        "pinpoint",
-        "comeet",
-        "eightfold",
-        "paylocity",
-        "phenom",
     ]
 )
 
@@ -186,33 +132,7 @@ FIRST_NOT_COMPANY = frozenset(
     ]
 )
 
-FREEMAIL = frozenset(
-    [
-        "gmail",
-        "google",
-        "googlemail",
-        "yahoo",
-        "hotmail",
-        "outlook",
-        "live",
-        "aol",
-        "icloud",
-        "me",
-        "mail",
-        "gmx",
-        "web",
-        "protonmail",
-        "proton",
-        "yandex",
-        "zoho",
-        "qq",
-        "163",
-        "msn",
-        "comcast",
-    ]
-)
-
-NOT_PERSON = frozenset(
+NOT_PERSON = PLATFORM_WORDS | frozenset(
     [
         "team",
         "recruiting",
@@ -246,9 +166,6 @@ NOT_PERSON = frozenset(
         "no",
         "reply",
         "noreply",
-        "workday",
-        "linkedin",
-        "indeed",
         "support",
         "admin",
         "info",
@@ -301,7 +218,6 @@ NOT_PERSON = frozenset(
         "twitter",
         "instagram",
         "youtube",
-        "glassdoor",
         "copyright",
         "rights",
         "reserved",
