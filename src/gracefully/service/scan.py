@@ -201,12 +201,13 @@ def _admit(
     A message whose Message-ID is stored but whose content differs is a
     different message: it is kept under its content id, never dropped.
     """
-    sid = mail_store.storage_id(ingest.identity(raw.data))
+    identity = ingest.identity(raw.data)
+    sid = mail_store.storage_id(identity)
     conflict: str | None = None
     if sid in known:
         seen = ingest.content_hash(raw.data)
-        if sid.startswith("sha256:") or ingest.same_content(known[sid], seen):
-            return
+        if identity.startswith("sha256:") or ingest.same_content(known[sid], seen):
+            return  # known by its content, or the same message again
         conflict = mail_store.storage_id(ingest.content_identity(seen))
         if conflict in known:
             return

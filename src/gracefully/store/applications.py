@@ -18,7 +18,7 @@ from gracefully.domain import (
     Stage,
     Status,
 )
-from gracefully.store.db import insert_for
+from gracefully.store.db import fit, insert_for
 from gracefully.store.mail import storage_id
 from gracefully.store.tables import (
     ApplicationRow,
@@ -55,7 +55,7 @@ def create(session: Session, app: Application, company_key: str) -> int:
     killed and run again would show the user other numbers than an uninterrupted one.
     """
     highest = session.scalar(select(func.max(ApplicationRow.id))) or 0
-    row = ApplicationRow(
+    values = dict(
         id=highest + 1,
         company=app.company,
         company_key=company_key,
@@ -70,6 +70,7 @@ def create(session: Session, app: Application, company_key: str) -> int:
         company_domain=app.company_domain,
         manual=sorted(app.manual),
     )
+    row = ApplicationRow(**fit(ApplicationRow.__table__, values))
     session.add(row)
     session.flush()
     return row.id

@@ -5,12 +5,13 @@ from __future__ import annotations
 import fcntl
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, String, Table, create_engine, event, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import make_url
@@ -20,6 +21,22 @@ from sqlalchemy.orm import Session, sessionmaker
 def insert_for(session: Session):  # type: ignore[no-untyped-def]
     """The dialect's INSERT, which knows ON CONFLICT (SQLite and PostgreSQL both do)."""
     return pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+
+
+@cache
+def _lengths(table: Table) -> dict[str, int]:
+    return {
+        c.name: c.type.length for c in table.columns if isinstance(c.type, String) and c.type.length
+    }
+
+
+def fit(table: Table, values: dict[str, object]) -> dict[str, object]:
+    """`values` with each string cut to its column's length. PostgreSQL refuses what
+    does not fit, where SQLite would store it: mail can make any field absurdly long."""
+    lengths = _lengths(table)
+    return {
+        k: v[: lengths[k]] if isinstance(v, str) and k in lengths else v for k, v in values.items()
+    }
 
 
 class StoreError(Exception):

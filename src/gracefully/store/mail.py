@@ -23,7 +23,7 @@ from gracefully.domain import (
     Stage,
 )
 from gracefully.domain.text import storable
-from gracefully.store.db import insert_for
+from gracefully.store.db import fit, insert_for
 from gracefully.store.tables import CorrectionRow, EmailRow, ReadingRow, ScanRow, SkippedRow
 
 MAX_ID = 255
@@ -141,11 +141,15 @@ def add_emails(
         return set()
     now = datetime.now(UTC)
     insert = insert_for(session)
-    emails = [_email_values(e, e.id in keep_body, now) for e, _ in pairs]
+    emails = [fit(EmailRow.__table__, _email_values(e, e.id in keep_body, now)) for e, _ in pairs]
     # executemany form: the statement compiles once and is cached (a VALUES list would not be)
     new_rows = insert(EmailRow).on_conflict_do_nothing(index_elements=["id"])
     stored = set(session.scalars(new_rows.returning(EmailRow.id), emails))
-    readings = [_reading_values(r) for _, r in pairs if storage_id(r.email_id) in stored]
+    readings = [
+        fit(ReadingRow.__table__, _reading_values(r))
+        for _, r in pairs
+        if storage_id(r.email_id) in stored
+    ]
     if readings:
         session.execute(insert(ReadingRow), readings)
     return stored
@@ -160,7 +164,7 @@ def record_scan(session: Session, location: str, started: datetime, counts: dict
 
 def save_reading(session: Session, reading: Reading) -> None:
     """Replace a stored reading (after a retrain or a correction)."""
-    session.merge(ReadingRow(**_reading_values(reading)))
+    session.merge(ReadingRow(**fit(ReadingRow.__table__, _reading_values(reading))))
 
 
 def record_skipped(session: Session, items: Sequence[Malformed]) -> int:
