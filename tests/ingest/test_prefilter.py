@@ -23,6 +23,9 @@ EVERYDAY = [
     ("The March newsletter", "news@riverside-library.example", ""),
     ("Tickets for Saturday are ready", "Lantern Theatre <box@lantern.example>", BULK),
     ("Reset your password", "Orbit Mail <accounts@orbit.example>", ""),
+    # a platform word is a whole word, and a bulk-mail service is no job platform
+    ("Spring sale: 20% off", "Ottawa Outfitters <hello@ottawa-outfitters.example>", ""),
+    ("Your receipt", "Maple <bounces+77@em.sendgrid.net>", ""),
 ]
 
 JOB = [
@@ -35,6 +38,12 @@ JOB = [
     ("Your order of events for the onsite", "Oksana Bryl <oksana@tallyho.example>", ""),
     ("A note from the Fernhill team", "Fernhill <team@fernhill.example>", BULK),
     ("Product Designer internship", "Ada Reyes <ada@pinefold.example>", BULK),
+    # any platform of gracefully.knowledge keeps the body, whatever the subject says
+    ("Your weekly digest", "Northbeam via Greenhouse <no-reply@greenhouse.io>", BULK),
+    ("Weekly digest", "ASML <asml@csodmail.com>", BULK),
+    ("Weekly digest", "Notifications <automationmanager@brassring.com>", BULK),
+    ("Your weekly digest", "LinkedIn <jobs-noreply@linkedin.com>", BULK),
+    ("The March newsletter", "Fernhill People <people@fernhill.example>", BULK),
 ]
 
 

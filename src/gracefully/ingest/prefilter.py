@@ -14,20 +14,35 @@ labelled corpus no job email is skipped.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from gracefully.ingest._charset import decode_header_value
 from gracefully.ingest._headers import header_values, split_head
+from gracefully.knowledge import (
+    HIRING_MAILBOX_WORDS,
+    PLATFORMS,
+    Kind,
+    platform_for_address,
+    word_pattern,
+)
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
     """One pattern on one header field: `subject`, `sender` (From, name and
-    address) or any other header name, lower-cased (`list-unsubscribe`)."""
+    address) or any other header name, lower-cased (`list-unsubscribe`).
+    A rule the knowledge data decides has a `fact` about the value instead."""
 
     name: str
     field: str
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str] | None = None
+    fact: Callable[[str], bool] | None = None
+
+    def matches(self, value: str) -> bool:
+        if self.pattern is not None:
+            return self.pattern.search(value) is not None
+        return self.fact is not None and self.fact(value)
 
 
 def _rule(name: str, field: str, pattern: str) -> Rule:
@@ -45,18 +60,36 @@ _JOB_WORDS = (
     r"analyst|engineer\w*|scientist|developer|designer|manager|intern\w*|associate|"
     r"consultant|specialist|coordinator|director|fellowship|graduate|program(?:me)?"
 )
-_ATS = (
-    r"greenhouse|lever\.co|workday|myworkday|icims|smartrecruiters|ashbyhq|jobvite|taleo|"
-    r"successfactors|bamboohr|workable|teamtailor|recruitee|personio|breezy|jazzhr|"
-    r"applytojob|dover|rippling|paylocity|ultipro|ukg|brassring|avature|phenom|eightfold|"
-    r"linkedin|indeed|glassdoor|ziprecruiter|wellfound|hired|otta|welcometothejungle|"
-    r"hr@|people@|jobs@|careers?@|talent|recruit|hiring|noreply.*hr"
+_JOB_PLATFORMS = tuple(p for p in PLATFORMS if p.kind is not Kind.MAIL_SERVICE)
+"""Applicant tracking systems, job boards and assessment services: their mail is job mail."""
+_PLATFORM_WORDS = frozenset(w for p in _JOB_PLATFORMS for w in (p.name, *p.words))
+_TOKEN = re.compile(r"[a-z0-9]+")
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_HIRING_MAILBOX = re.compile(
+    "(?:" + "|".join(word_pattern(w) for w in HIRING_MAILBOX_WORDS) + r")@|noreply.*hr",
+    re.IGNORECASE,
 )
+"""A hiring team's mailbox (hr@, people@, acme-careers@), or a no-reply of HR."""
+
+
+def _platform_sender(sender: str) -> bool:
+    """The sender names a job platform (“Acme via Greenhouse”, “LinkedIn”) or writes from
+    one of its addresses (no-reply@hire.lever.co): words and domains of `gracefully.knowledge`."""
+    low = sender.lower()
+    if not _PLATFORM_WORDS.isdisjoint(_TOKEN.findall(low)):
+        return True
+    for address in _ADDRESS.findall(low):
+        platform = platform_for_address(address)
+        if platform is not None and platform.kind is not Kind.MAIL_SERVICE:
+            return True
+    return False
+
 
 KEEP: tuple[Rule, ...] = (
     _rule("job word in subject", "subject", _JOB_WORDS),
     _rule("job word in sender", "sender", _JOB_WORDS),
-    _rule("applicant tracking or job site sender", "sender", _ATS),
+    Rule("applicant tracking or job site sender", "sender", fact=_platform_sender),
+    Rule("hiring mailbox sender", "sender", _HIRING_MAILBOX),
     _rule("reply or forward", "subject", r"^\s*(?:re|fwd?|aw|tr|wg)\s*:"),
 )
 """Any of these keeps the body: the model decides, not the pre-filter."""
@@ -143,6 +176,6 @@ def _fields(head: bytes) -> dict[str, str]:
 def _first_match(rules: tuple[Rule, ...], fields: dict[str, str]) -> Rule | None:
     for rule in rules:
         value = fields.get(rule.field)
-        if value and rule.pattern.search(value):
+        if value and rule.matches(value):
             return rule
     return None
