@@ -12,7 +12,6 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from itertools import islice
 from typing import Protocol, runtime_checkable
 
 from sqlalchemy.exc import InterfaceError, OperationalError
@@ -37,6 +36,10 @@ from gracefully.store import mail as mail_store
 from gracefully.store.db import Database
 from gracefully.track.identity import Identity
 from gracefully.understand import Reader, apply_corrections
+
+MAX_BATCH_BYTES = 64 * 1024 * 1024
+"""A batch ends at this much raw mail even before `batch_size` messages, so that a
+mailbox of huge messages keeps memory as flat as one of small ones."""
 
 ProgressFn = Callable[[int], None]
 """Called with the number of messages just handled."""
@@ -177,14 +180,21 @@ def _ingest(source: ingest.MailSource, known: dict[str, str | None], size: int) 
     mostly receipts and newsletters, and their bodies are not worth reading.
     """
     raw_iter = iter(source)
-    while chunk := list(islice(raw_iter, size)):
-        batch = _Batch(seen=len(chunk))
+    while True:
+        batch = _Batch()
         ruled_out: list[tuple[Email, str]] = []
-        for raw in chunk:
+        held = 0
+        for raw in raw_iter:
+            batch.seen += 1
+            held += len(raw.data)
             try:
                 _admit(raw, known, batch, ruled_out)
             except Exception as exc:  # the boundary: one message, whatever it holds
                 batch.malformed.append(_failure(raw.ref, SkipKind.UNDECODABLE, exc, raw.data))
+            if batch.seen >= size or held >= MAX_BATCH_BYTES:
+                break
+        if not batch.seen:
+            return
         batch.emails.extend(email for email, _ in ruled_out)
         batch.ruled_out = [_ruled_out(email, rule) for email, rule in ruled_out]
         yield batch
