@@ -7,6 +7,7 @@ from rich.markup import escape
 
 from gracefully.cli._common import console, fail, opened, state
 from gracefully.domain import MoveKind, Profile
+from gracefully.service.identity import SeenAddress, say_address, seen_addresses, signing_name
 from gracefully.service.profile import ProfileError, set_profile
 
 
@@ -38,11 +39,31 @@ def profile(
         metavar="APP_ID TEXT",
         help="The other role at that company you want to show interest in.",
     ),
+    mine: list[str] = typer.Option(
+        None,
+        "--mine",
+        metavar="ADDRESS",
+        help="An address of yours that your mail does not show (repeat for more).",
+    ),
+    not_mine: list[str] = typer.Option(
+        None,
+        "--not-mine",
+        metavar="ADDRESS",
+        help="An address gracefully took for yours that is not (a shared or forwarding one).",
+    ),
 ) -> None:
-    """Show your profile, or change the parts you give."""
+    """Show your profile, or change the parts you give.
+
+    Your own addresses are learnt from your mail (the one most of it is sent to, and
+    the sender of your Sent folder); they are listed here to confirm or correct.
+    """
     try:
         move = _move(choose[1]) if choose else None
         with opened(state(ctx).settings()) as db:
+            for address in mine or ():
+                say_address(db, address, mine=True)
+            for address in not_mine or ():
+                say_address(db, address, mine=False)
             result = set_profile(
                 db,
                 name=name,
@@ -54,9 +75,28 @@ def profile(
                 choose=(choose[0], move) if choose else None,
                 other_role=other_role,
             )
-    except ProfileError as exc:
+            addresses = seen_addresses(db)
+            with db.transaction() as session:
+                signed = signing_name(session)
+    except (ProfileError, ValueError) as exc:
         raise fail(str(exc)) from exc
     print_profile(result)
+    if not result.name and signed:
+        console.print(
+            f"[dim]drafts are signed {escape(signed)!r}, the name your mail gives you; "
+            "set yours with --name[/]"
+        )
+    print_addresses(addresses)
+
+
+def print_addresses(addresses: list[SeenAddress]) -> None:
+    """Which addresses are read as yours, and why, so a wrong guess is easy to correct."""
+    for seen in addresses:
+        why = f"received {seen.received} messages" + (f", sent {seen.sent}" if seen.sent else "")
+        if seen.said:
+            why = "you said it is yours" if seen.said == "mine" else "you said it is not yours"
+        mark = "[bold]yours[/]" if seen.own else "[dim]not yours[/]"
+        console.print(f"[bold]address[/]: {escape(seen.address)} ({mark}; {why})")
 
 
 def _move(text: str) -> MoveKind | None:

@@ -6,11 +6,15 @@ nothing depends on the profile's address being typed exactly.
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass
+
 from sqlalchemy.orm import Session
 
 from gracefully.domain import AddressTally, Email, Profile
 from gracefully.store import followups as followup_store
 from gracefully.store import identity as identity_store
+from gracefully.store.db import Database
 from gracefully.track import identity
 from gracefully.track.identity import Identity
 
@@ -61,3 +65,60 @@ class LearningIdentity:
 def user_identity(session: Session) -> Identity:
     """The user as the store knows them now."""
     return LearningIdentity.load(session).identity
+
+
+@dataclass(frozen=True, slots=True)
+class SeenAddress:
+    """An address the mailbox shows as possibly the user's, for them to confirm."""
+
+    address: str
+    received: int
+    sent: int
+    own: bool
+    """Read as the user's now (learnt or confirmed)."""
+    said: str | None
+    """"mine" or "not_mine" when the user said so."""
+
+
+def seen_addresses(db: Database, limit: int = 5) -> list[SeenAddress]:
+    """The user's addresses and the next likeliest, most mail first."""
+    with db.transaction() as session:
+        tally, mine, not_mine = identity_store.load(session)
+        own = user_identity(session).addresses
+    likely = {a for a, n in tally.received.items() if n >= identity.MIN_RECEIVED}
+    ranked = sorted(
+        own | likely | mine | not_mine,
+        key=lambda a: (a not in own, -(tally.received[a] + tally.sent[a]), a),
+    )
+    return [
+        SeenAddress(
+            a,
+            tally.received[a],
+            tally.sent[a],
+            a in own,
+            "mine" if a in mine else "not_mine" if a in not_mine else None,
+        )
+        for a in ranked[: max(limit, len(own))]
+    ]
+
+
+def say_address(db: Database, address: str, mine: bool) -> None:
+    """The user's word on an address: theirs, or not theirs. It outranks the counts."""
+    if "@" not in address:
+        raise ValueError(f"{address!r} is not an email address")
+    with db.transaction() as session:
+        identity_store.say(session, address, "mine" if mine else "not_mine")
+
+
+def signing_name(session: Session) -> str:
+    """The name drafts are signed with: the profile's, else the one the user's mail
+    most often calls them (shown in the profile, for them to confirm)."""
+    profile = followup_store.load_profile(session)
+    if profile.name.strip():
+        return profile.name
+    tally, _, _ = identity_store.load(session)
+    names = Counter()
+    for address in user_identity(session).addresses:
+        names.update(tally.names.get(address, {}))
+    full = [(n, c) for n, c in names.most_common() if len(n.split()) > 1]
+    return (full or names.most_common())[0][0] if names else ""
