@@ -24,7 +24,7 @@ from gracefully.knowledge import (
     PLATFORMS,
     Kind,
     platform_for_address,
-    word_pattern,
+    role_word,
 )
 
 
@@ -65,11 +65,7 @@ _JOB_PLATFORMS = tuple(p for p in PLATFORMS if p.kind is not Kind.MAIL_SERVICE)
 _PLATFORM_WORDS = frozenset(w for p in _JOB_PLATFORMS for w in (p.name, *p.words))
 _TOKEN = re.compile(r"[a-z0-9]+")
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_HIRING_MAILBOX = re.compile(
-    "(?:" + "|".join(word_pattern(w) for w in HIRING_MAILBOX_WORDS) + r")@|noreply.*hr",
-    re.IGNORECASE,
-)
-"""A hiring team's mailbox (hr@, people@, acme-careers@), or a no-reply of HR."""
+_HIRING_MAILBOXES = frozenset(HIRING_MAILBOX_WORDS)
 
 
 def _platform_sender(sender: str) -> bool:
@@ -85,11 +81,20 @@ def _platform_sender(sender: str) -> bool:
     return False
 
 
+def _hiring_mailbox(sender: str) -> bool:
+    """A hiring team's mailbox (hr@, people@, acme-careers@), or a no-reply of HR."""
+    low = sender.lower()
+    for address in _ADDRESS.findall(low):
+        if role_word(address.partition("@")[0]) in _HIRING_MAILBOXES:
+            return True
+    return "hr" in low.partition("noreply")[2]
+
+
 KEEP: tuple[Rule, ...] = (
     _rule("job word in subject", "subject", _JOB_WORDS),
     _rule("job word in sender", "sender", _JOB_WORDS),
     Rule("applicant tracking or job site sender", "sender", fact=_platform_sender),
-    Rule("hiring mailbox sender", "sender", _HIRING_MAILBOX),
+    Rule("hiring mailbox sender", "sender", fact=_hiring_mailbox),
     _rule("reply or forward", "subject", r"^\s*(?:re|fwd?|aw|tr|wg)\s*:"),
 )
 """Any of these keeps the body: the model decides, not the pre-filter."""
