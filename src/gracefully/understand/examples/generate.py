@@ -21,6 +21,7 @@ from pathlib import Path
 
 from gracefully.understand.examples import fillers as f
 from gracefully.understand.examples import kinds as k
+from gracefully.understand.examples import lookalikes as lk
 from gracefully.understand.examples import phrases as p
 from gracefully.understand.examples import templates as t
 
@@ -34,6 +35,12 @@ COUNTS = {
     "job_alert": 250,
     "other": 420,
 }
+EVERYDAY_COUNTS = {"other": 100, "rejection": 100, "job_alert": 150, "casual": 60}
+"""The hard cases of `lookalikes`: everyday decisions that are no job (other); job
+rejections that talk about housing or study, and short ones people write (rejection);
+job alerts and career newsletters with openings in those fields. They come after the
+rest, from a seed of their own, so adding them left every earlier example as it was."""
+EVERYDAY_SEED = 20261208
 OUT = Path(__file__).with_name("generated.jsonl")
 
 
@@ -254,9 +261,110 @@ def compose(rng: random.Random, category: str) -> dict[str, str]:
     return {"subject": subject, "sender": sender, "body": body, "category": category}
 
 
+def _everyday_slots(rng: random.Random, kind: lk.Everyday) -> dict[str, str]:
+    person, org = rng.choice(lk.PEOPLE), rng.choice(kind.orgs)
+    return {
+        "name": rng.choice(p.CANDIDATES),
+        "person": person.split()[0] if rng.random() < 0.6 else person,
+        "handle": person.lower().replace(" ", "."),
+        "org": org,
+        "slug": re.sub(r"[^a-z]", "", org.lower())[:14] or "mail",
+        "tld": rng.choice(lk.TLDS),
+        "freemail": rng.choice(lk.FREEMAIL),
+        "place": rng.choice(lk.PLACES),
+        "course": rng.choice(lk.COURSES),
+        "ref": f"{rng.choice(['REF-', 'A', 'CLM-', ''])}{rng.randint(1000, 99999)}",
+        "date": rng.choice(p.DATES),
+    }
+
+
+def _everyday_body(rng: random.Random, kind: lk.Everyday) -> str:
+    """A decision about a flat, a place, a grant or a claim, with what shows it is no job."""
+    if rng.random() < 0.06:
+        return rng.choice(kind.decisions)
+    before = _maybe(rng, 0.3, kind.context)
+    decided = rng.sample(kind.decisions, k=rng.choice([1, 1, 2]))
+    if kind.things and rng.random() < 0.5:
+        decided[0] = rng.choice(lk.POLITE_NO).replace("{thing}", rng.choice(kind.things))
+    after = rng.sample(kind.context, k=rng.choice([0, 1, 1, 2]))
+    greeting = rng.choice(p.GREETINGS)
+    paragraphs = [greeting, *before, *decided, *after, rng.choice(lk.EVERYDAY_SIGNOFFS)]
+    body = "\n\n".join(x for x in paragraphs if x)
+    return _flatten(body) if rng.random() < 0.25 else body
+
+
+def _everyday(rng: random.Random) -> dict[str, str]:
+    kind = rng.choice(list(lk.EVERYDAY.values()))
+    slots = _everyday_slots(rng, kind)
+    body = _everyday_body(rng, kind).format(**slots)
+    subject = rng.choice(kind.subjects).format(**slots) if rng.random() > 0.25 else ""
+    sender = rng.choice(kind.senders).format(**slots) if rng.random() > 0.35 else ""
+    return {"subject": subject, "sender": sender, "body": body, "category": "other"}
+
+
+def _life_rejection(rng: random.Random) -> dict[str, str]:
+    """A job rejection in housing, lettings, study or grants, or one that mentions a move."""
+    slots = _slots(rng)
+    if rng.random() < 0.6:
+        slots["role"] = rng.choice(lk.LIFE_ROLES)
+    sender, slots["footer"] = _sender(rng, "rejection", slots)
+    parts = [*_maybe(rng, 0.5, t.REJECTION_OPENINGS), rng.choice(lk.LIFE_DECISIONS)]
+    parts += [*_maybe(rng, 0.3, t.KEEP_ON_FILE), rng.choice(t.REJECTION_CLOSINGS)]
+    paragraphs = [rng.choice(p.GREETINGS), *parts, rng.choice(p.SIGNOFFS), slots["footer"]]
+    body = "\n\n".join(x for x in paragraphs if x).format(**slots)
+    if rng.random() < 0.25:
+        body = _flatten(body)
+    subjects = lk.LIFE_SUBJECTS + t.REJECTION_SUBJECTS
+    subject = rng.choice(subjects).format(**slots) if rng.random() > 0.3 else ""
+    sender = sender if rng.random() > 0.45 else ""
+    return {"subject": subject, "sender": sender, "body": body, "category": "rejection"}
+
+
+def _casual_rejection(rng: random.Random) -> dict[str, str]:
+    """A short rejection a person writes, with a first name and no template around it."""
+    slots = _slots(rng)
+    first = slots["recruiter"].split()[0]
+    parts = rng.sample(lk.CASUAL_REJECTIONS, k=rng.choice([1, 1, 2]))
+    greeting = rng.choice(["Hi {name},", "hey {name}!", "{name},", ""])
+    signoff = rng.choice([first, f"Cheers, {first}", ""])
+    body = "\n\n".join(x for x in (greeting, *parts, signoff) if x).format(**slots)
+    subjects = ["Re: {role}", "quick update", "Re: our chat", "{role}", ""]
+    subject = rng.choice(subjects).format(**slots)
+    sender = p.ATS_SENDERS["none"].format(**slots) if rng.random() > 0.3 else ""
+    return {"subject": subject, "sender": sender, "body": body, "category": "rejection"}
+
+
+def _life_alert(rng: random.Random) -> dict[str, str]:
+    """A job alert (often a career newsletter) with openings in housing, lending, grants,
+    universities or anything else: words everyday decisions use are in job alerts too."""
+    listings = []
+    for _ in range(rng.randint(3, 5)):
+        slots = _slots(rng)
+        if rng.random() < 0.5:
+            slots["role"] = rng.choice(lk.LIFE_ROLES + lk.LIFE_ALERT_ROLES)
+        listings.append(rng.choice(t.JOB_ALERT_LISTINGS).format(**slots))
+    slots = _slots(rng)
+    intro = rng.sample(lk.ALERT_DIGESTS, k=rng.choice([1, 1, 2]))
+    if rng.random() < 0.4:
+        intro = [rng.choice(t.JOB_ALERT_FRAMES)]
+    body = "\n\n".join([*intro, *listings, rng.choice(t.JOB_ALERT_FOOTERS)])
+    body = body.format(**slots)
+    if rng.random() < 0.25:
+        body = _flatten(body)
+    sender, _ = _sender(rng, "job_alert", slots)
+    subject = rng.choice(t.JOB_ALERT_SUBJECTS).format(**slots) if rng.random() > 0.3 else ""
+    return {"subject": subject, "sender": sender, "body": body, "category": "job_alert"}
+
+
 def generate(seed: int = 20240611) -> list[dict[str, str]]:
     rng = random.Random(seed)
-    return [compose(rng, cat) for cat, n in COUNTS.items() for _ in range(n)]
+    rows = [compose(rng, cat) for cat, n in COUNTS.items() for _ in range(n)]
+    everyday = random.Random(EVERYDAY_SEED)
+    rows += [_everyday(everyday) for _ in range(EVERYDAY_COUNTS["other"])]
+    rows += [_life_rejection(everyday) for _ in range(EVERYDAY_COUNTS["rejection"])]
+    rows += [_life_alert(everyday) for _ in range(EVERYDAY_COUNTS["job_alert"])]
+    rows += [_casual_rejection(everyday) for _ in range(EVERYDAY_COUNTS["casual"])]
+    return rows
 
 
 def main() -> None:
