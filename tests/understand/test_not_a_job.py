@@ -6,8 +6,9 @@ flat let to someone else, a bursary, an MSc place, a mortgage, a choir, a talk,
 an insurance claim, friends consoling, a lost cat), all `other`, and 20 job
 rejections that mention housing, study, grants or volunteering, or are short
 and casual. The first score, with the model before those pools, was 3 of 28
-everyday emails read as other and 20 of 20 rejections read as rejections; the
-floors keep what the pools won without giving up any rejection.
+everyday emails read as other and 19 of 20 rejections kept (a casual one read as
+a confirmation); after them, 20 of 28 and 20 of 20. The floors keep what the
+pools won without giving up any rejection.
 """
 
 from __future__ import annotations
