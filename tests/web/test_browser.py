@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import time
@@ -16,6 +17,7 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, sync_playwright
@@ -195,3 +197,21 @@ def test_a_text_changed_while_the_page_is_open_is_not_approved(page: Page, serve
         assert stored.approval_current and stored.draft.body == CHANGED  # type: ignore[union-attr]
     finally:
         db.close()
+
+
+def test_a_200_mb_body_is_refused_before_it_is_read(served: Served) -> None:
+    """The server answers 413 on the Content-Length alone: it waits for none of the
+    200 MB (before the cap it read and parsed them all, for minutes)."""
+    where = urlsplit(served.base)
+    head = (
+        "PUT /api/followups/1/draft HTTP/1.1\r\n"
+        f"Host: {where.netloc}\r\n"
+        "Content-Type: application/json\r\n"
+        f"Content-Length: {200 * 1024 * 1024}\r\n\r\n"
+    )
+    with socket.create_connection((where.hostname, where.port), timeout=10) as conn:
+        conn.sendall(head.encode() + b'{"body": "' + b"x" * 65536)
+        started = time.monotonic()
+        answer = conn.recv(4096)
+    assert answer.startswith(b"HTTP/1.1 413"), answer[:200]
+    assert time.monotonic() - started < 5

@@ -42,6 +42,7 @@ from gracefully.web.models import (
     StaleOut,
 )
 from gracefully.web.render import chart_svg
+from gracefully.web.security import AppId, FollowUpId
 from gracefully.web.state import WebState, current
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -59,7 +60,7 @@ def applications(web: State) -> list[ApplicationOut]:
 
 
 @router.get("/applications/{app_id}", responses=_errors(404))
-def application(app_id: int, web: State) -> ApplicationDetailOut:
+def application(app_id: AppId, web: State) -> ApplicationDetailOut:
     """One application: contacts, events, and each email with its reading and evidence."""
     try:
         return ApplicationDetailOut.of(application_detail(web.db, app_id))
@@ -91,13 +92,13 @@ def followups(web: State) -> list[PlanItemOut]:
 
 
 @router.get("/followups/{followup_id}", responses=_errors(404))
-def followup(followup_id: int, web: State) -> FollowUpOut:
+def followup(followup_id: FollowUpId, web: State) -> FollowUpOut:
     return FollowUpOut.of(_existing(web, followup_id))
 
 
 @router.post("/followups/{followup_id}/draft", responses=_errors(404, 409))
 def write_draft(
-    followup_id: int, web: State, options: Annotated[DraftIn | None, Body()] = None
+    followup_id: FollowUpId, web: State, options: Annotated[DraftIn | None, Body()] = None
 ) -> FollowUpOut:
     """The draft, written now if there is none (or again, on request), with its grace check."""
     _existing(web, followup_id)
@@ -110,7 +111,7 @@ def write_draft(
 
 
 @router.put("/followups/{followup_id}/draft", responses=_errors(404, 409))
-def change_draft(followup_id: int, edit: EditIn, web: State) -> FollowUpOut:
+def change_draft(followup_id: FollowUpId, edit: EditIn, web: State) -> FollowUpOut:
     """Replace the draft's text; it is checked again and must be approved again."""
     _existing(web, followup_id)
     try:
@@ -125,7 +126,7 @@ def change_draft(followup_id: int, edit: EditIn, web: State) -> FollowUpOut:
     responses={404: {"model": ErrorOut}, 409: {"model": StaleOut}},
 )
 def approve_draft(
-    followup_id: int, web: State, read: Annotated[ApproveIn | None, Body()] = None
+    followup_id: FollowUpId, web: State, read: Annotated[ApproveIn | None, Body()] = None
 ) -> Any:
     """Approve the text as read: the body names the revision, `{"revision": N}`.
     A missing or stale revision approves nothing (409, with the follow-up as it

@@ -11,6 +11,7 @@ from fastapi import FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
+from starlette.middleware.body_limit import RequestBodyLimitMiddleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.responses import Response
 
@@ -18,7 +19,7 @@ from gracefully.config import Settings
 from gracefully.service import Database
 from gracefully.web import api, forms, pages
 from gracefully.web.render import HERE, page
-from gracefully.web.security import LOOPBACK_HOSTS, guard
+from gracefully.web.security import LOOPBACK_HOSTS, MAX_BODY, guard
 from gracefully.web.state import WebState
 
 
@@ -53,6 +54,8 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.web = WebState(settings, db, secrets.token_urlsafe(32), clock)
+    # innermost first: the body limit sits inside `guard`, so a 413 gets the headers too
+    app.add_middleware(RequestBodyLimitMiddleware, max_body_size=MAX_BODY)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     app.middleware("http")(guard)
     app.add_exception_handler(HTTPException, _error_page)

@@ -29,7 +29,7 @@ from gracefully.service.review import ReviewError, resolve
 from gracefully.web.models import ResolveIn
 from gracefully.web.pages import drafts_page
 from gracefully.web.render import redirect
-from gracefully.web.security import check_token
+from gracefully.web.security import FollowUpId, check_token
 from gracefully.web.state import WebState, current
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(check_token)])
@@ -71,7 +71,7 @@ def resolve_item(
 
 
 @router.post("/drafts/{followup_id}/write")
-def write_draft(web: State, followup_id: int) -> RedirectResponse:
+def write_draft(web: State, followup_id: FollowUpId) -> RedirectResponse:
     return _on_draft(
         followup_id,
         lambda: draft(web.db, followup_id),
@@ -80,7 +80,7 @@ def write_draft(web: State, followup_id: int) -> RedirectResponse:
 
 
 @router.post("/drafts/{followup_id}/edit")
-def edit(web: State, followup_id: int, body: Text, subject: Text) -> RedirectResponse:
+def edit(web: State, followup_id: FollowUpId, body: Text, subject: Text) -> RedirectResponse:
     return _on_draft(
         followup_id,
         lambda: edit_draft(web.db, followup_id, body, subject=subject),
@@ -93,7 +93,7 @@ def edit(web: State, followup_id: int, body: Text, subject: Text) -> RedirectRes
 def approve_draft(
     request: Request,
     web: State,
-    followup_id: int,
+    followup_id: FollowUpId,
     revision: Annotated[int | None, Form()] = None,
     seen: Text = "",
 ) -> RedirectResponse | HTMLResponse:

@@ -21,6 +21,7 @@ from gracefully.service.insights import gather_insights
 from gracefully.service.planning import plan_settings
 from gracefully.service.review import review_items
 from gracefully.web.render import chart_svg, page
+from gracefully.web.security import AppId
 from gracefully.web.state import WebState, current
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -44,7 +45,7 @@ def dashboard(request: Request, web: State) -> HTMLResponse:
 
 
 @router.get("/applications/{app_id}")
-def application(request: Request, app_id: int, web: State) -> HTMLResponse:
+def application(request: Request, app_id: AppId, web: State) -> HTMLResponse:
     try:
         detail = application_detail(web.db, app_id)
     except NotFound as exc:
