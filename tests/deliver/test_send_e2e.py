@@ -12,6 +12,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text as sql
 
 from gracefully import track
 from gracefully.deliver import (
@@ -21,7 +22,7 @@ from gracefully.deliver import (
     MemoryDeliverer,
     SmtpDeliverer,
 )
-from gracefully.domain import Contact, ContactRole, Email, FollowUpStatus
+from gracefully.domain import Email, FollowUpStatus
 from gracefully.ingest import RawMessage, decode
 from gracefully.service.delivery import SendInDoubt, export_eml, save_to_imap_drafts, send
 from gracefully.service.followups import (
@@ -39,7 +40,6 @@ from tests.deliver.support import KEY, approve_as_read, header_names, parse, tex
 from tests.service.followup_world import (
     EARLIER_ID,
     NOW,
-    RECRUITER,
     REJECTION_ID,
     SETTINGS,
     rejection_email,
@@ -118,9 +118,17 @@ def test_an_edit_after_approval_needs_a_new_approval(db: Database, smtp_server: 
 def test_header_injection_from_a_contact_name_and_a_subject_is_neutralised(
     db: Database, smtp_server: SmtpServer
 ) -> None:
-    hostile = Contact("Priya\r\nBcc: spy@evil.example", RECRUITER.email, ContactRole.RECRUITER)
+    """The subject comes from the employer's mail; the tracker no longer takes such a
+    name for a person, so the name is written into the draft as a database writer
+    (or an older version) could have: the person approves it, and still no header
+    is added."""
     email = rejection_email(subject="Your application\r\nBcc: spy@evil.example")
-    followup_id = drafted(db, email=email, contacts=(hostile,))
+    followup_id = drafted(db, email=email)
+    with db.engine.begin() as conn:
+        conn.execute(
+            sql("UPDATE followups SET draft_to_name = :n WHERE id = :i"),
+            {"n": "Priya\r\nBcc: spy@evil.example", "i": followup_id},
+        )
     approve_as_read(db, followup_id)
 
     send(db, followup_id, smtp(smtp_server), key=KEY)
@@ -144,8 +152,9 @@ def test_an_encoded_crlf_in_the_display_name_never_changes_the_recipient(
     db: Database, smtp_server: SmtpServer, tmp_path: Path
 ) -> None:
     """The rejection arrives through the real reader of mail, its sender's name
-    hiding a line break and another address; the draft, the envelope and the To
-    that a mail client reads from the bytes all name the real address only."""
+    hiding a line break and another address; the draft (addressed to the person
+    who signed), the envelope and the To that a mail client reads from the bytes
+    all name the parsed address only."""
     raw = (
         b"From: " + HOSTILE_NAME + b" <priya.hale@lanternworks.example>\r\n"
         b"To: Robin Quill <robin.quill@example.net>\r\n"
@@ -154,7 +163,7 @@ def test_an_encoded_crlf_in_the_display_name_never_changes_the_recipient(
         b"In-Reply-To: " + EARLIER_ID.encode() + b"\r\n"
         b"Date: Tue, 03 Mar 2026 10:15:00 +0000\r\n\r\n"
         b"Hi Robin,\r\n\r\nThank you for your time. We have decided to move forward "
-        b"with other candidates.\r\n"
+        b"with other candidates.\r\n\r\nBest,\r\nPriya Okonkwo-Hale\r\n"
     )
     email = decode(RawMessage("hostile.eml", raw))
     assert isinstance(email, Email)
@@ -163,6 +172,7 @@ def test_an_encoded_crlf_in_the_display_name_never_changes_the_recipient(
     followup_id = drafted(db, email=email, reading=reading, contacts=contacts)
     written = get_followup(db, followup_id).draft
     assert written is not None and written.to_email == "priya.hale@lanternworks.example"
+    assert "spy" not in written.to_name
     approve_as_read(db, followup_id)
 
     send(db, followup_id, smtp(smtp_server), key=KEY)
