@@ -59,3 +59,41 @@ def test_links_waiting_before_the_candidates_column_keep_the_ones_they_named(
         assert (json.loads(stored) if isinstance(stored, str) else stored) == [3, 4]
     finally:
         db.close()
+
+
+def test_approvals_from_before_the_keyed_record_are_withdrawn(db_url: str) -> None:
+    """An unkeyed approval cannot be verified: 0006 turns it back into a draft
+    (the text stays), and a sent follow-up keeps its history."""
+    engine = create_engine(db_url)
+    command.upgrade(alembic_config(engine), "0003_followups")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO applications (id, company, company_key, status, stage, notes, manual)"
+                " VALUES (1, 'Lanternworks', 'lanternworks', 'rejected', 'screen', '', '[]')"
+            )
+        )
+        for fid, status, sent in ((1, "approved", None), (2, "sent", "2026-03-04 10:00:00+00:00")):
+            conn.execute(
+                text(
+                    "INSERT INTO followups (id, application_id, kind, rule, why, advice, needs,"
+                    " status, draft_subject, draft_body, draft_references, draft_findings,"
+                    " draft_note, approved_hash, sent_at, feedback, updated_at) VALUES (:id, 1,"
+                    " 'stay_on_radar', '', '', '', '[]', :status, 'Re: x', 'Hi Priya,', '[]',"
+                    " '[]', '', :hash, :sent, '[]', '2026-03-03 10:00:00+00:00')"
+                ),
+                {"id": fid, "status": status, "hash": "ab" * 32, "sent": sent},
+            )
+    engine.dispose()
+    db = Database(db_url)  # to the heads, 0006 included
+    try:
+        with db.engine.connect() as conn:
+            rows = conn.execute(
+                text("SELECT id, status, approved_hash, draft_body, revision FROM followups")
+            ).all()
+        assert sorted(tuple(r) for r in rows) == [
+            (1, "drafted", None, "Hi Priya,", 1),
+            (2, "sent", "ab" * 32, "Hi Priya,", 1),
+        ]
+    finally:
+        db.close()
