@@ -211,3 +211,19 @@ def test_a_word_names_its_platform(word: str, name: str | None) -> None:
 )
 def test_fold(text: str, folded: str) -> None:
     assert knowledge.fold(text) == folded
+
+
+@pytest.mark.parametrize(
+    ("domain", "name"),
+    [
+        ("lever-mail.example", "lever"),
+        ("icimsmail.example", "icims"),
+        ("jobvite-notifications.example", "jobvite"),
+        ("hire-mail.example", None),  # a host label (hire.lever.co) names no ATS
+        ("greenhousefarm.example", None),
+        ("linkedin-mail.example", None),  # only an ATS's own mail domains are guessed
+    ],
+)
+def test_an_ats_mail_domain_is_known_by_its_label(domain: str, name: str | None) -> None:
+    platform = knowledge.ats_for_domain(domain)
+    assert (platform.name if platform else None) == name

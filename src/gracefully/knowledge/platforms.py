@@ -89,7 +89,8 @@ _BY_NAME = {p.name: p for p in PLATFORMS} | {w: p for p in reversed(PLATFORMS) f
 _ATS_LABELS: dict[str, Platform] = {}
 for _p in ATS:
     for _d in _p.domains:
-        _ATS_LABELS.setdefault(registrable_domain(_d).split(".")[0], _p)
+        if registrable_domain(_d) == _d:  # a host (hire.lever.co) lends no label
+            _ATS_LABELS.setdefault(_d.split(".")[0], _p)
 _MAIL_LABEL = re.compile(r"^(?P<label>[a-z0-9-]+?)-?(?:e?mail|mailer|notifications?)$")
 """An ATS's own mail domain: smartrecruitersmail.com, greenhouse-mail.io, lever-mail.example."""
 _TENANT_PATTERNS = tuple(
