@@ -108,13 +108,22 @@ def get(session: Session, app_id: int) -> Application | None:
 
 
 def list_all(session: Session) -> list[Application]:
-    """Every application, except those merged into another (kept only so undo can restore them)."""
+    """Every application, except those merged into another and those the user said are
+    not a job (both kept only so undo can restore them)."""
     rows = session.scalars(
         select(ApplicationRow)
-        .where(ApplicationRow.id.not_in(select(MergedRow.application_id)))
+        .where(
+            ApplicationRow.id.not_in(select(MergedRow.application_id)),
+            ApplicationRow.not_a_job.is_(False),
+        )
         .order_by(ApplicationRow.updated_at.desc(), ApplicationRow.id)
     )
     return [to_domain(r) for r in rows]
+
+
+def not_a_job_ids(session: Session) -> set[int]:
+    """The applications the user said are not a job: hidden from every list."""
+    return set(session.scalars(select(ApplicationRow.id).where(ApplicationRow.not_a_job)))
 
 
 def thread_ids(session: Session) -> list[tuple[str, int]]:

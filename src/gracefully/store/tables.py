@@ -158,6 +158,8 @@ class ApplicationRow(Base):
     requisition_id: Mapped[str | None] = mapped_column(String(64), index=True)
     company_domain: Mapped[str | None] = mapped_column(String(255))
     manual: Mapped[list[str]] = mapped_column(JSON, default=list)
+    not_a_job: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    """The user said it is no job (a landlord's no, a scholarship): kept for undo, never listed."""
 
 
 class LinkRow(Base):

@@ -1,7 +1,8 @@
 """Company aliases, the change log behind `gracefully undo`, merges, and the review queue's rows.
 
 Every change a person can undo records its own inverse here: snapshots of the
-application rows it touched, the rows it moved and the aliases it replaced.
+application rows it touched, the rows it moved, the aliases it replaced, and for
+mail marked not a job, the email's reading, link, events and follow-ups.
 Undo replays that inverse; nothing is deleted to make a merge happen.
 """
 
@@ -24,6 +25,7 @@ from gracefully.store.tables import (
     ChangeRow,
     CompanyAliasRow,
     ContactRow,
+    CorrectionRow,
     EmailRow,
     EventRow,
     FollowUpRow,
@@ -107,11 +109,7 @@ def snapshot(session: Session, app_id: int) -> dict[str, Any]:
     row = session.get(ApplicationRow, app_id)
     if row is None:
         raise LookupError(f"no application {app_id}")
-    out: dict[str, Any] = {}
-    for column in ApplicationRow.__table__.columns:
-        value = getattr(row, column.key)
-        out[column.key] = value.isoformat() if isinstance(value, date | datetime) else value
-    return out
+    return _columns(row)
 
 
 def restore(session: Session, saved: Mapping[str, Any]) -> None:
@@ -119,13 +117,30 @@ def restore(session: Session, saved: Mapping[str, Any]) -> None:
     row = session.get(ApplicationRow, saved["id"])
     if row is None:
         return
-    for column in ApplicationRow.__table__.columns:
+    for key, value in _values(ApplicationRow, saved).items():
+        setattr(row, key, value)
+
+
+def _columns(row: Any) -> dict[str, Any]:
+    """Every column of a row, JSON-safe (dates as ISO text)."""
+    out: dict[str, Any] = {}
+    for column in type(row).__table__.columns:
+        value = getattr(row, column.key)
+        out[column.key] = value.isoformat() if isinstance(value, date | datetime) else value
+    return out
+
+
+def _values(table: Any, saved: Mapping[str, Any]) -> dict[str, Any]:
+    """`_columns` read back: the ISO text of a date column is a date again."""
+    out = {}
+    for column in table.__table__.columns:
         value = saved[column.key]
         if value is not None and isinstance(column.type, UtcDateTime):
             value = datetime.fromisoformat(value)
         elif value is not None and isinstance(column.type, Date):
             value = date.fromisoformat(value)
-        setattr(row, column.key, value)
+        out[column.key] = value
+    return out
 
 
 def set_fields(
@@ -186,6 +201,69 @@ def latest_event_ids(session: Session, app_ids: Iterable[int], kind: str) -> lis
         if newest is not None:
             found.append(newest)
     return found
+
+
+# --- not a job: what marking one email changes, and putting it back ---
+
+
+def email_rows(session: Session, email_id: str) -> dict[str, Any]:
+    """What marking `email_id` not a job may change, JSON-safe, for the change log: its
+    reading, its link, its events (in any application) and its follow-ups' statuses."""
+    sid = storage_id(email_id)
+    reading = session.get(ReadingRow, sid)
+    link = session.get(LinkRow, sid)
+    events = session.scalars(select(EventRow).where(EventRow.email_id == sid).order_by(EventRow.id))
+    followups = session.execute(
+        select(FollowUpRow.id, FollowUpRow.status).where(FollowUpRow.rejection_email_id == sid)
+    )
+    return {
+        "email_id": sid,
+        "reading": _columns(reading) if reading is not None else None,
+        "link": _columns(link) if link is not None else None,
+        "events": [_columns(e) for e in events],
+        "followups": [[i, status] for i, status in followups],
+        "corrections": correction_ids(session, sid),
+    }
+
+
+def restore_email_rows(session: Session, saved: Mapping[str, Any]) -> None:
+    """Put back what `email_rows` saw: the reading, the link (or none), the events with
+    their ids and the follow-ups' statuses; corrections made since are removed."""
+    sid = saved["email_id"]
+    made = set(correction_ids(session, sid)) - set(saved["corrections"])
+    if made:
+        session.execute(delete(CorrectionRow).where(CorrectionRow.id.in_(made)))
+    if saved["reading"] is not None:
+        session.merge(ReadingRow(**_values(ReadingRow, saved["reading"])))
+    if saved["link"] is not None:
+        session.merge(LinkRow(**_values(LinkRow, saved["link"])))
+    else:
+        session.execute(delete(LinkRow).where(LinkRow.email_id == sid))
+    for event in saved["events"]:
+        if session.get(EventRow, event["id"]) is None:
+            session.add(EventRow(**_values(EventRow, event)))
+    for followup_id, status in saved["followups"]:
+        set_followup_statuses(session, [followup_id], status)
+    session.flush()
+
+
+def correction_ids(session: Session, email_id: str) -> list[int]:
+    query = select(CorrectionRow.id).where(CorrectionRow.email_id == storage_id(email_id))
+    return list(session.scalars(query.order_by(CorrectionRow.id)))
+
+
+def set_followup_statuses(session: Session, ids: Iterable[int], status: str) -> None:
+    wanted = list(ids)
+    if wanted:
+        session.execute(update(FollowUpRow).where(FollowUpRow.id.in_(wanted)).values(status=status))
+
+
+def delete_email_events(session: Session, email_id: str) -> set[int]:
+    """Remove the events `email_id` made; returns the applications they were in."""
+    sid = storage_id(email_id)
+    apps = set(session.scalars(select(EventRow.application_id).where(EventRow.email_id == sid)))
+    session.execute(delete(EventRow).where(EventRow.email_id == sid))
+    return apps
 
 
 # --- merges and pairs kept apart ---
