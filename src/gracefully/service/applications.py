@@ -21,6 +21,8 @@ class TimelineEntry:
 class ApplicationDetail:
     application: Application
     timeline: list[TimelineEntry]
+    not_a_job: bool = False
+    """The user said it is not a job: no list shows it, and `gracefully undo` brings it back."""
 
 
 class NotFound(LookupError):
@@ -28,6 +30,7 @@ class NotFound(LookupError):
 
 
 def list_applications(db: Database) -> list[Application]:
+    """Every application, newest activity first; merged ones and those not a job are not."""
     with db.transaction() as session:
         return app_store.list_all(session)
 
@@ -42,5 +45,6 @@ def application_detail(db: Database, app_id: int) -> ApplicationDetail:
             TimelineEntry(email, reading, links[email.id])
             for email, reading in mail_store.emails_with_readings(session, links)
         ]
+        hidden = app_id in app_store.not_a_job_ids(session)
     timeline.sort(key=lambda t: (t.email.date is None, t.email.date))
-    return ApplicationDetail(app, timeline)
+    return ApplicationDetail(app, timeline, hidden)

@@ -21,7 +21,8 @@ __all__ = ["Insights", "gather_insights", "text_charts", "write_svg"]
 
 def gather_insights(db: Database) -> Insights:
     """The insights across every application (with its timeline), every
-    rejection email's reading and every follow-up."""
+    rejection email's reading and every follow-up; mail the user said is not
+    a job counts nowhere."""
     with db.transaction() as session:
         applications = app_store.list_all(session)
         for app in applications:
@@ -31,7 +32,8 @@ def gather_insights(db: Database) -> Insights:
             for _email, reading in mail_store.emails_with_readings(session)
             if reading.category is Category.REJECTION
         ]
-        followups = fu_store.all_followups(session)
+        hidden = app_store.not_a_job_ids(session)
+        followups = [f for f in fu_store.all_followups(session) if f.application_id not in hidden]
     return learn.insights(applications, rejections, followups)
 
 

@@ -1,7 +1,8 @@
 """Use cases for changing applications by hand: add, edit, note, status, merges, silence, undo.
 
 Every change that could lose something is logged with its inverse (see
-`store.tracking`), and `undo` replays the newest one. Fields set here go into
+`store.tracking`), and `undo` replays the newest one (marking mail not a job,
+in `service.not_a_job`, is undone here too). Fields set here go into
 `Application.manual`, so a later scan never overwrites them.
 """
 
@@ -163,6 +164,8 @@ def merge_applications(
         merged = track_store.merged_ids(session)
         if {keep_id, absorb_id} & merged:
             raise ManageError("one of these applications is already merged; `gracefully undo`?")
+        if {keep_id, absorb_id} & app_store.not_a_job_ids(session):
+            raise ManageError("one of these applications is marked not a job; `gracefully undo`?")
         keep, absorb = _get(session, keep_id), _get(session, absorb_id)
         plan = track.merge_plan(keep, absorb)
         before = [_snapshot(session, keep_id), _snapshot(session, absorb_id)]
@@ -201,6 +204,8 @@ def undo(db: Database) -> Change | None:
             track_store.move(session, moved["table"], moved["ids"], moved["from"])
         track_store.delete_events(session, inverse.get("created_events", []))
         track_store.unmerge(session, inverse.get("merged", []))
+        for saved in inverse.get("emails", []):
+            track_store.restore_email_rows(session, saved)
         if "aliases" in inverse:
             track_store.replace_aliases(session, inverse["aliases"], learnt=False)
         for saved in inverse.get("apps", []):
@@ -211,10 +216,15 @@ def undo(db: Database) -> Change | None:
 
 def refresh(session: Session, settings: Settings, app_id: int, now: datetime) -> None:
     """Stage and status follow from the whole timeline after rows moved in or out."""
+    refresh_timeline(session, app_id, now, settings.silence_days)
+
+
+def refresh_timeline(session: Session, app_id: int, now: datetime, silence_days: int) -> None:
+    """`refresh`, given the silence that makes an application "no response"."""
     app = _get(session, app_id)
     manual = app.status if "status" in app.manual else None
     stage, status = track.summarize(
-        app.events, now=now, manual_status=manual, silence_days=settings.silence_days
+        app.events, now=now, manual_status=manual, silence_days=silence_days
     )
     latest = max((e.at for e in app.events), default=None)
     app_store.update_from_scan(session, app_id, stage=stage, status=status, updated_at=latest)

@@ -8,7 +8,10 @@ and the tests each supply the decisions.
 
 An answer is applied the way a scan would apply it: a confirmed link goes
 through the `Tracker` (events, contacts, stage and status), with the thread
-signal naming the chosen application, and teaches company aliases.
+signal naming the chosen application, and teaches company aliases. "Not a
+job", and a category fixed to one that is no job mail, take the email out of
+its application as `service.not_a_job` does (a reply in a thread stays), and
+`gracefully undo` reverses them.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from sqlalchemy.orm import Session
 from gracefully import track
 from gracefully.config import Settings
 from gracefully.domain import Application, Category, Email, Link, LinkSignal, Reading, Reason, Stage
-from gracefully.service import manage
+from gracefully.service import manage, not_a_job
 from gracefully.service.identity import user_identity
 from gracefully.service.reading import make_reader, user_examples
 from gracefully.service.tracking import Tracker
@@ -88,7 +91,8 @@ class StartApplication:
 
 @dataclass(frozen=True)
 class NotJob:
-    """The email is not about one of the user's applications."""
+    """The email is not about a job at all (a landlord, a scholarship, a neighbour):
+    it reads as other from now on and leaves its application."""
 
 
 @dataclass(frozen=True)
@@ -171,9 +175,14 @@ def _candidates(
         ids += [k.id for k in found or index.by_company(clue.key)]
         for key, _score in index.similar_companies(clue.key):
             ids += [k.id for k in index.by_company(key)]
-    merged = track_store.merged_ids(session)
-    apps = (app_store.get(session, i) for i in dict.fromkeys(ids) if i not in merged)
+    hidden = _hidden(session)
+    apps = (app_store.get(session, i) for i in dict.fromkeys(ids) if i not in hidden)
     return [a for a in apps if a is not None]
+
+
+def _hidden(session: Session) -> set[int]:
+    """Applications no list shows: merged into another, or not a job."""
+    return track_store.merged_ids(session) | app_store.not_a_job_ids(session)
 
 
 def _duplicate_items(session: Session) -> list[ReviewItem]:
@@ -226,6 +235,13 @@ def _fix_reading(
     with db.transaction() as session:
         email, reading = _stored(session, email_id)
         fixes = _fixes(reading, decision)
+        category = Category(fixes["category"])
+        if not category.is_job and not not_a_job.keeps_link(track_store.link_of(session, email_id)):
+            done = not_a_job.mark(
+                session, [email_id], category=category, settings=settings, now=now,
+                what=f"email {email_id} is {category}",
+            )  # fmt: skip
+            return f"corrected category={category}; {_left(done)}"
         fixed = _correct(session, email, reading, fixes)
         retrack(session, settings, email, fixed, now)
     changed = [f"{k}={v}" for k, v in fixes.items() if k != "category" or v != reading.category]
@@ -262,7 +278,7 @@ def _link_to(
         email, reading = _stored(session, email_id)
         _pending(session, email_id)
         app = app_store.get(session, decision.application_id)
-        if app is None or app.id in track_store.merged_ids(session):
+        if app is None or app.id in _hidden(session):
             raise ReviewError(f"no application {decision.application_id} to link to")
         tracker = Tracker.load(session, settings, now)
         aliases = app_store.aliases(session)
@@ -295,20 +311,31 @@ def _start(
 
 
 def _not_job(db: Database, settings: Settings, email_id: str, _: NotJob, now: datetime) -> str:
+    """A reading item: whatever it was read as, it is no job mail."""
     with db.transaction() as session:
-        email, reading = _stored(session, email_id)
-        link = _pending(session, email_id)
-        _correct(session, email, reading, {"category": Category.OTHER.value})
-        resolved = replace(
-            link,
-            application_id=None,
-            signal=LinkSignal.MANUAL,
-            confidence=1.0,
-            evidence="not a job email, said you",
-            needs_review=False,
-        )
-        app_store.add_link(session, resolved)
-    return "marked as not a job email"
+        _, reading = _stored(session, email_id)
+        if reading.corrected and reading.category is Category.OTHER:
+            raise ReviewError(f"{email_id!r} is already marked not a job")
+        done = not_a_job.mark(session, [email_id], settings=settings, now=now, what=email_id)
+    return f"marked as not a job email; {_left(done)}"
+
+
+def _not_job_link(
+    db: Database, settings: Settings, email_id: str, decision: NotJob, now: datetime
+) -> str:
+    """A link item: the email belongs to no application, because it is no job mail."""
+    with db.transaction() as session:
+        _pending(session, email_id)
+    return _not_job(db, settings, email_id, decision, now)
+
+
+def _left(done: not_a_job.NotAJob) -> str:
+    """What became of the applications the email was in."""
+    if done.hidden:
+        return f"application {', '.join(f'#{i}' for i in done.hidden)} hidden (`gracefully undo`)"
+    if done.kept:
+        return f"taken out of {', '.join(f'#{i}' for i in done.kept)} (`gracefully undo`)"
+    return "in no application (`gracefully undo`)"
 
 
 def _merge(db: Database, settings: Settings, pair: str, decision: Merge, now: datetime) -> str:
@@ -335,9 +362,10 @@ def _keep_apart(db: Database, settings: Settings, pair: str, _: KeepApart, now: 
 _HANDLERS: dict[tuple[str, type], Callable[..., str]] = {
     (ItemKind.READING.value, Accept): _fix_reading,
     (ItemKind.READING.value, Fix): _fix_reading,
+    (ItemKind.READING.value, NotJob): _not_job,
     (ItemKind.LINK.value, LinkTo): _link_to,
     (ItemKind.LINK.value, StartApplication): _start,
-    (ItemKind.LINK.value, NotJob): _not_job,
+    (ItemKind.LINK.value, NotJob): _not_job_link,
     (ItemKind.DUPLICATE.value, Merge): _merge,
     (ItemKind.DUPLICATE.value, KeepApart): _keep_apart,
 }
