@@ -85,7 +85,7 @@ def test_answers_on_stdin_fix_link_and_quit(world: tuple[Settings, Database, Bri
     out = _run(settings, "review", stdin="\n".join(["s", stage, "a", "1", "q"]) + "\n")
     assert "corrected stage=screen" in out
     assert f"linked to #{apps.engineer} Brindlewood Analytics (Data Engineer)" in out
-    assert "Answered 2 of 4" in out
+    assert "Answered 2, skipped 0, left 2 of 4" in out
     with db.transaction() as session:
         fixed = mail_store.get(session, DECISION)
         engineer = app_store.get(session, apps.engineer)
@@ -96,6 +96,31 @@ def test_answers_on_stdin_fix_link_and_quit(world: tuple[Settings, Database, Bri
     assert [e.stage for e in engineer.events if e.email_id == DECISION] == [Stage.SCREEN]
     left = [i.id for i in review.review_items(db, settings)]
     assert left == [f"reading:{UPDATE}", f"link:{UPDATE}"], "quit leaves the rest waiting"
+
+
+def test_the_prompt_shows_every_key_with_its_meaning_and_the_tally_is_true(
+    world: tuple[Settings, Database, Brindlewood],
+) -> None:
+    """Rich markup would eat "[c]ategory" (it once printed "ategory tage easons"): the
+    keys print literally, each with what it does, and the end counts what happened."""
+    settings, db, _ = world
+    out = _run(settings, "review", stdin="k\nx\nq\n")
+    for key, meaning in [
+        ("a", "accept: the reading is right"),
+        ("c", "category: pick another"),
+        ("s", "stage: pick the stage reached"),
+        ("r", "reasons: pick the reasons stated"),
+        ("x", "not a job: a landlord, a scholarship, a neighbour..."),
+        ("k", "skip: decide later"),
+        ("q", "quit: stop here, the rest waits"),
+    ]:
+        assert f"[{key}] {meaning}" in out
+    assert "[1-2] the application with that number above" in out and "[n] new: it starts" in out
+    assert "ategory tage" not in out
+    assert "marked as not a job email" in out
+    assert "Answered 1, skipped 1, left 2 of 4." in out
+    left = [i.id for i in review.review_items(db, settings)]
+    assert left == [f"reading:{UPDATE}", f"link:{UPDATE}"], "the skipped one left with its link"
 
 
 def test_retrain_reports_the_readings_it_changed(

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import typer
 from rich.markup import escape
 from rich.prompt import Prompt
 from rich.table import Table
+from rich.text import Text
 
 from gracefully.cli._common import console, fail, opened, state
 from gracefully.config import Settings
@@ -17,6 +19,34 @@ from gracefully.service import Database
 from gracefully.service import review as svc
 
 _QUIT = "q"
+_SKIP = "k"
+_NOT_A_JOB = "x"
+
+Keys = Sequence[tuple[str, str]]
+"""(key, what it does), in the order the prompt shows them."""
+_READING_KEYS: Keys = (
+    ("a", "accept: the reading is right"),
+    ("c", "category: pick another"),
+    ("s", "stage: pick the stage reached"),
+    ("r", "reasons: pick the reasons stated"),
+    (_NOT_A_JOB, "not a job: a landlord, a scholarship, a neighbour..."),
+    (_SKIP, "skip: decide later"),
+    (_QUIT, "quit: stop here, the rest waits"),
+)
+_DUPLICATE_KEYS: Keys = (
+    ("m", "merge: one job, keep the first"),
+    ("d", "different jobs: never ask about this pair again"),
+    (_SKIP, "skip: decide later"),
+    (_QUIT, "quit: stop here, the rest waits"),
+)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How one item went: something was applied to it, and whether the person quit there."""
+
+    answered: bool
+    quit: bool = False
 
 
 def review(
@@ -27,7 +57,8 @@ def review(
     """Go through what gracefully is unsure of: readings, links and duplicates.
 
     Uncertain rejections come first, least sure first. Each item shows its
-    evidence; a keystroke or two fixes it, and a later scan never undoes a fix.
+    evidence and the keys that answer it; a keystroke or two fixes it, and a
+    later scan never undoes a fix. Answer x for mail that is not about a job at all.
     """
     settings = state(ctx).settings()
     with opened(settings) as db:
@@ -38,14 +69,54 @@ def review(
         if list_only or not items:
             print_queue(items)
             return
-        answered = 0
+        outcomes = []
         for number, item in enumerate(items, 1):
             console.rule(f"[bold]{number}/{len(items)}[/] {item.kind.value}")
-            outcome = _ASK[item.kind](db, settings, item)
-            if outcome == _QUIT:
+            outcomes.append(_ASK[item.kind](db, settings, item))
+            if outcomes[-1].quit:
                 break
-            answered += outcome is not None
-        console.print(f"\nAnswered {answered} of {len(items)}. `gracefully undo` reverses a merge.")
+        console.print(Text(tally(outcomes, len(items))))
+
+
+def tally(outcomes: Sequence[Outcome], total: int) -> str:
+    """What the session did, truthfully: items answered, skipped (or not applied), and
+    left waiting because the person quit before them (or at them, answering nothing)."""
+    answered = sum(o.answered for o in outcomes)
+    skipped = sum(not o.answered and not o.quit for o in outcomes)
+    left = total - answered - skipped
+    return (
+        f"\nAnswered {answered}, skipped {skipped}, left {left} of {total}. "
+        "`gracefully undo` reverses a merge or a not-a-job answer."
+    )
+
+
+def key_legend(keys: Keys) -> Text:
+    """Every key with its meaning, as plain text: "[c]" is not Rich markup here."""
+    legend = Text()
+    for n, (key, meaning) in enumerate(keys):
+        if n:
+            legend.append("   ")
+        legend.append(f"[{key}]", style="bold")
+        legend.append(f" {meaning}")
+    return legend
+
+
+def _ask_key(keys: Keys, default: str | None = None, numbers: int = 0) -> str:
+    """Show every key with its meaning, then take one of them (Enter takes the default).
+    With `numbers`, the keys 1 to N also pick one of N things listed above."""
+    picks = [str(n) for n in range(1, numbers + 1)]
+    legend = keys
+    if picks:
+        span = picks[0] if numbers == 1 else f"{picks[0]}-{picks[-1]}"
+        legend = ((span, "the application with that number above"), *keys)
+    console.print(key_legend(legend))
+    return Prompt.ask(
+        Text("your answer"),
+        choices=[*picks, *(k for k, _ in keys)],
+        default=... if default is None else default,
+        console=console,
+        show_choices=False,
+    )
 
 
 def print_queue(items: list[svc.ReviewItem]) -> None:
@@ -100,24 +171,21 @@ def _resolve(db: Database, settings: Settings, item: svc.ReviewItem, decision) -
     return done
 
 
-def _ask_reading(db: Database, settings: Settings, item: svc.ReviewItem) -> str | None:
+def _ask_reading(db: Database, settings: Settings, item: svc.ReviewItem) -> Outcome:
+    """Fix as many fields as needed, then accept (or skip, or quit); a fix counts as an answer."""
     _show_email(item)
-    fixed = None
+    fixed = False
     while True:
-        key = Prompt.ask(
-            "[c]ategory [s]tage [r]easons [a]ccept [k]skip [q]uit",
-            choices=["c", "s", "r", "a", "k", "q"],
-            default="a",
-            console=console,
-            show_choices=False,
-        )
-        if key in ("k", _QUIT):
-            return fixed if key == "k" else _QUIT
+        key = _ask_key(_READING_KEYS, default="a")
+        if key in (_SKIP, _QUIT):
+            return Outcome(fixed, quit=key == _QUIT)
         if key == "a":
-            return _resolve(db, settings, item, svc.Accept()) if fixed is None else fixed
+            return Outcome(fixed or _resolve(db, settings, item, svc.Accept()) is not None)
+        if key == _NOT_A_JOB:
+            return Outcome(fixed or _resolve(db, settings, item, svc.NotJob()) is not None)
         decision = _FIXES[key]()
         if decision is not None:
-            fixed = _resolve(db, settings, item, decision) or fixed
+            fixed = _resolve(db, settings, item, decision) is not None or fixed
 
 
 def _pick(title: str, options: list[str]) -> int | None:
@@ -156,49 +224,47 @@ _FIXES: dict[str, Callable[[], svc.Fix | None]] = {
 }
 
 
-def _ask_link(db: Database, settings: Settings, item: svc.ReviewItem) -> str | None:
+_LINK_KEYS: Keys = (
+    ("n", "new: it starts an application of its own"),
+    (_NOT_A_JOB, "not a job: a landlord, a scholarship, a neighbour..."),
+    (_SKIP, "skip: decide later"),
+    (_QUIT, "quit: stop here, the rest waits"),
+)
+
+
+def _ask_link(db: Database, settings: Settings, item: svc.ReviewItem) -> Outcome:
     _show_email(item)
     console.print("Which application is this about?")
     for n, app in enumerate(item.candidates, 1):
         console.print(f"  {n}. {escape(_app(app))}")
-    numbers = [str(n) for n in range(1, len(item.candidates) + 1)]
-    key = Prompt.ask(
-        f"{'[1-' + numbers[-1] + '] ' if numbers else ''}[n]ew application "
-        "[x] not a job email [k]skip [q]uit",
-        choices=[*numbers, "n", "x", "k", "q"],
-        console=console,
-        show_choices=False,
-    )
-    if key in ("k", _QUIT):
-        return None if key == "k" else _QUIT
+    key = _ask_key(_LINK_KEYS, numbers=len(item.candidates))
+    if key in (_SKIP, _QUIT):
+        return Outcome(False, quit=key == _QUIT)
     if key == "n":
-        return _resolve(db, settings, item, svc.StartApplication())
-    if key == "x":
-        return _resolve(db, settings, item, svc.NotJob())
-    app_id = item.candidates[int(key) - 1].id
-    assert app_id is not None
-    return _resolve(db, settings, item, svc.LinkTo(app_id))
+        decision: svc.Decision = svc.StartApplication()
+    elif key == _NOT_A_JOB:
+        decision = svc.NotJob()
+    else:
+        app_id = item.candidates[int(key) - 1].id
+        assert app_id is not None
+        decision = svc.LinkTo(app_id)
+    return Outcome(_resolve(db, settings, item, decision) is not None)
 
 
-def _ask_duplicate(db: Database, settings: Settings, item: svc.ReviewItem) -> str | None:
+def _ask_duplicate(db: Database, settings: Settings, item: svc.ReviewItem) -> Outcome:
     console.print("These may be one application:")
     for app in item.candidates:
         counts = f"{len(app.events)} events, {len(app.contacts)} contacts"
         console.print(f"  {escape(_app(app))}: {counts}")
     console.print(f"[dim]{escape(item.why)}[/]")
-    key = Prompt.ask(
-        "[m]erge into the first [d]ifferent jobs [k]skip [q]uit",
-        choices=["m", "d", "k", "q"],
-        console=console,
-        show_choices=False,
-    )
-    if key in ("k", _QUIT):
-        return None if key == "k" else _QUIT
+    key = _ask_key(_DUPLICATE_KEYS)
+    if key in (_SKIP, _QUIT):
+        return Outcome(False, quit=key == _QUIT)
     decision = svc.Merge() if key == "m" else svc.KeepApart()
-    return _resolve(db, settings, item, decision)
+    return Outcome(_resolve(db, settings, item, decision) is not None)
 
 
-_ASK: dict[svc.ItemKind, Callable[[Database, Settings, svc.ReviewItem], str | None]] = {
+_ASK: dict[svc.ItemKind, Callable[[Database, Settings, svc.ReviewItem], Outcome]] = {
     svc.ItemKind.READING: _ask_reading,
     svc.ItemKind.LINK: _ask_link,
     svc.ItemKind.DUPLICATE: _ask_duplicate,
