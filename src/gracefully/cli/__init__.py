@@ -68,6 +68,7 @@ _PANELS = {
         ("merge-company", manage.merge_company),
         ("split-company", manage.split_company),
         ("close-silent", manage.close_silent),
+        ("not-a-job", manage.not_a_job),
         ("undo", manage.undo),
         ("export-applications", transfer.export_applications),
         ("import", transfer.import_applications),

@@ -55,6 +55,8 @@ def show(
     console.print(
         f"stage reached: [bold]{app.stage.value}[/]   status: [bold]{app.status.value}[/]"
     )
+    if detail.not_a_job:
+        console.print("[yellow]marked not a job[/]: no list shows it; `gracefully undo` if wrong")
     for contact in app.contacts:
         reach = "" if contact.contactable else " [dim](not contactable)[/]"
         console.print(
@@ -65,7 +67,8 @@ def show(
         category = entry.reading.category.value if entry.reading else "?"
         console.print(f"\n[bold]{when}[/]  {category:<12} {escape(entry.email.subject)}")
         sender = escape(str(entry.email.sender))
-        console.print(f"  [dim]from {sender}; linked by {entry.link.signal.value}[/]")
+        linked = f"linked by {entry.link.signal.value}; email {escape(entry.email.id)}"
+        console.print(f"  [dim]from {sender}; {linked}[/]")
         if entry.reading and entry.reading.rejection:
             _print_rejection(entry.reading)
 

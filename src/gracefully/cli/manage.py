@@ -1,4 +1,5 @@
-"""Changing applications by hand: add, edit, note, status, merge, companies, silence, undo."""
+"""Changing applications by hand: add, edit, note, status, merge, companies, silence,
+not a job, undo."""
 
 from __future__ import annotations
 
@@ -7,12 +8,14 @@ from contextlib import contextmanager
 from datetime import date, datetime
 
 import typer
+from rich.markup import escape
 
 from gracefully.cli._common import console, fail, opened, state
 from gracefully.cli.applications import print_applications
 from gracefully.domain import Status
 from gracefully.service import Database
 from gracefully.service import manage as svc
+from gracefully.service import not_a_job as not_job_svc
 
 
 @contextmanager
@@ -143,8 +146,40 @@ def close_silent(
     console.print(f"Closed {len(closed)} application(s). `gracefully undo` reopens them.")
 
 
+def not_a_job(
+    ctx: typer.Context,
+    app_id: int = typer.Argument(
+        None, metavar="ID", help="The application's ID (`gracefully applications` lists them)."
+    ),
+    email: str = typer.Option(
+        None,
+        "--email",
+        metavar="EMAIL_ID",
+        help="Mark one email instead: its ID as `gracefully show ID` or `review --list` shows it.",
+    ),
+) -> None:
+    """Say an application, or one email, is not about a job: a landlord's no for a flat,
+    a scholarship or bursary decision, a club, a neighbour's post.
+
+    However sure the reading was, the email reads as other from now on: a re-scan never
+    starts an application from it, and `gracefully retrain` learns from it. The email
+    leaves its application, and an application left with no email disappears from every
+    list, the plan and the insights. Nothing is deleted: `gracefully undo` brings it back.
+    """
+    if (app_id is None) == (email is None):
+        raise fail("give an application ID or --email EMAIL_ID (one of them)")
+    settings = state(ctx).settings()
+    with _managing(ctx) as db:
+        if email is not None:
+            done = not_job_svc.not_a_job_email(db, email, settings=settings)
+        else:
+            done = not_job_svc.not_a_job_application(db, app_id, settings=settings)
+    console.print(f"Marked not a job: {escape(done.summary())}. `gracefully undo` reverses it.")
+
+
 def undo(ctx: typer.Context) -> None:
-    """Undo the last change: a merge, a split, a bulk close, an edit, a status or a note."""
+    """Undo the last change: a merge, a split, a bulk close, an edit, a status, a note, or
+    mail marked not a job."""
     with _managing(ctx) as db:
         change = svc.undo(db)
     if change is None:

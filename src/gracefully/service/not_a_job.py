@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from gracefully import track
 from gracefully.config import Settings
-from gracefully.domain import Category, FollowUpStatus, Link, LinkSignal, Reading
+from gracefully.domain import Category, Email, FollowUpStatus, Link, LinkSignal, Reading
 from gracefully.service import manage
 from gracefully.store import applications as app_store
 from gracefully.store import mail as mail_store
@@ -70,11 +70,7 @@ def not_a_job_email(
 ) -> NotAJob:
     """Mark one email not a job (see the module docstring); `gracefully undo` reverses it."""
     with db.transaction() as session:
-        stored = mail_store.get(session, email_id)
-        if stored is None:
-            raise NotAJobError(
-                f"no stored email {email_id!r}; `gracefully show ID` lists an application's emails"
-            )
+        email_id, stored = _find(session, email_id)
         if _already(session, email_id, stored[1]):
             raise NotAJobError(f"email {email_id!r} is already marked not a job")
         return mark(session, [email_id], now=now, settings=settings, what=f"email {email_id}")
@@ -168,6 +164,18 @@ def _emptied(session: Session, app_id: int) -> bool:
     if app_store.links_for(session, app_id):
         return False
     return "company" not in track_store.snapshot(session, app_id)["manual"]
+
+
+def _find(session: Session, email_id: str) -> tuple[str, tuple[Email, Reading | None]]:
+    """The stored email, by its id as shown, or by a Message-ID typed without its <>."""
+    wanted = email_id.strip()
+    for candidate in dict.fromkeys([wanted, f"<{wanted.strip('<>')}>"]):
+        stored = mail_store.get(session, candidate)
+        if stored is not None:
+            return stored[0].id, stored
+    raise NotAJobError(
+        f"no stored email {email_id!r}; `gracefully show ID` lists an application's emails"
+    )
 
 
 def _already(session: Session, email_id: str, reading: Reading | None) -> bool:
