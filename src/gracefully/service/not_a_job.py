@@ -43,7 +43,11 @@ _KEEPS_LINK = frozenset({LinkSignal.THREAD, LinkSignal.MANUAL})
 
 
 class NotAJobError(manage.ManageError):
-    """Nothing to mark; the message says why."""
+    """Nothing to mark: no such email or application; the message says which."""
+
+
+class AlreadyNotAJob(NotAJobError):
+    """It is marked not a job already."""
 
 
 @dataclass(frozen=True)
@@ -72,7 +76,7 @@ def not_a_job_email(
     with db.transaction() as session:
         email_id, stored = _find(session, email_id)
         if _already(session, email_id, stored[1]):
-            raise NotAJobError(f"email {email_id!r} is already marked not a job")
+            raise AlreadyNotAJob(f"email {email_id!r} is already marked not a job")
         return mark(session, [email_id], now=now, settings=settings, what=f"email {email_id}")
 
 
@@ -85,7 +89,7 @@ def not_a_job_application(
         if app is None or app_id in track_store.merged_ids(session):
             raise NotAJobError(f"no application {app_id}; `gracefully applications` lists them")
         if app_id in app_store.not_a_job_ids(session):
-            raise NotAJobError(f"application #{app_id} is already marked not a job")
+            raise AlreadyNotAJob(f"application #{app_id} is already marked not a job")
         emails = [link.email_id for link in app_store.links_for(session, app_id)]
         what = f"#{app_id} ({app.company})"
         return mark(session, emails, hide={app_id}, now=now, settings=settings, what=what)

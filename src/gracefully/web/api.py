@@ -11,6 +11,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, HTTPException
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 
 from gracefully.domain import FollowUp
 from gracefully.service.applications import NotFound, application_detail, list_applications
@@ -24,6 +25,7 @@ from gracefully.service.followups import (
     plan_followups,
 )
 from gracefully.service.insights import gather_insights
+from gracefully.service.not_a_job import AlreadyNotAJob, NotAJobError, not_a_job_application
 from gracefully.service.planning import plan_settings
 from gracefully.service.review import ReviewError, resolve, review_items
 from gracefully.web.models import (
@@ -66,6 +68,27 @@ def application(app_id: AppId, web: State) -> ApplicationDetailOut:
         return ApplicationDetailOut.of(application_detail(web.db, app_id))
     except NotFound as exc:
         raise HTTPException(404, str(exc)) from exc
+
+
+class NotAJobOut(BaseModel):
+    """What marking an application not a job did; `gracefully undo` reverses it."""
+
+    emails: list[str]
+    hidden: list[int]
+    done: str
+
+
+@router.post("/applications/{app_id}/not-a-job", responses=_errors(404, 409))
+def application_not_a_job(app_id: AppId, web: State) -> NotAJobOut:
+    """Say the application is not a job (a landlord, a scholarship): it and its emails leave
+    every list and the plan, and its emails read as other from now on. Send `{}`."""
+    try:
+        done = not_a_job_application(web.db, app_id, settings=web.settings, now=web.clock())
+    except AlreadyNotAJob as exc:
+        raise HTTPException(409, str(exc)) from exc
+    except NotAJobError as exc:
+        raise HTTPException(404, str(exc)) from exc
+    return NotAJobOut(emails=list(done.emails), hidden=list(done.hidden), done=done.summary())
 
 
 @router.get("/review")

@@ -1,8 +1,10 @@
 """The pages a person reads: dashboard, one application, review queue, drafts, insights.
 
 Each route gathers from the service and hands the result to a template; the
-forms on these pages post to `forms`. The dashboard and the drafts re-plan
-first, as `gracefully plan` does: the service makes that safe to repeat.
+forms on these pages post to `forms` (the application page's "not a job"
+button posts to a route here, with the same form token). The dashboard and
+the drafts re-plan first, as `gracefully plan` does: the service makes that
+safe to repeat.
 """
 
 from __future__ import annotations
@@ -11,17 +13,18 @@ from collections import Counter
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from markupsafe import Markup
 
 from gracefully.domain import Category, MoveKind, Reason, Stage, Status
 from gracefully.service.applications import NotFound, application_detail, list_applications
 from gracefully.service.followups import PENDING, fingerprint, plan_followups
 from gracefully.service.insights import gather_insights
+from gracefully.service.not_a_job import NotAJobError, not_a_job_application
 from gracefully.service.planning import plan_settings
 from gracefully.service.review import review_items
-from gracefully.web.render import chart_svg, page
-from gracefully.web.security import AppId
+from gracefully.web.render import chart_svg, page, redirect
+from gracefully.web.security import AppId, check_token
 from gracefully.web.state import WebState, current
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -50,7 +53,26 @@ def application(request: Request, app_id: AppId, web: State) -> HTMLResponse:
         detail = application_detail(web.db, app_id)
     except NotFound as exc:
         raise HTTPException(404, str(exc)) from exc
-    return page(request, "application.html", app=detail.application, timeline=detail.timeline)
+    return page(
+        request,
+        "application.html",
+        app=detail.application,
+        timeline=detail.timeline,
+        not_a_job=detail.not_a_job,
+    )
+
+
+@router.post("/applications/{app_id}/not-a-job", dependencies=[Depends(check_token)])
+def application_not_a_job(app_id: AppId, web: State) -> RedirectResponse:
+    """The "not a job" button: the application and its emails leave every list."""
+    try:
+        done = not_a_job_application(web.db, app_id, settings=web.settings, now=web.clock())
+    except NotAJobError as exc:
+        return redirect(f"/applications/{app_id}", str(exc), error=True)
+    return redirect(
+        "/",
+        f"Marked not a job: {done.summary()}. `gracefully undo` in a terminal brings it back.",
+    )
 
 
 @router.get("/review")
