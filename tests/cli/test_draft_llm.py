@@ -18,6 +18,7 @@ from tests.service.followup_world import seed
 from typer.testing import CliRunner
 
 from gracefully.cli import app
+from gracefully.service.profile import set_profile
 from gracefully.store.db import Database
 
 runner = CliRunner()
@@ -83,7 +84,9 @@ def env(tmp_path: Path, endpoint: Endpoint) -> dict[str, str]:
         "GRACEFULLY_LLM_API_KEY": "sk-test-not-a-secret",
         "COLUMNS": "200",
     }
-    seed(Database(values["GRACEFULLY_DATABASE_URL"]))
+    db = Database(values["GRACEFULLY_DATABASE_URL"])
+    seed(db)
+    set_profile(db, name="Robin Quill")  # an unsigned draft is blocked, whoever wrote it
     return values
 
 

@@ -116,10 +116,21 @@ def test_the_text_shown_must_be_the_text_now(db: Database) -> None:
 
 def test_approving_needs_the_from_address(db: Database) -> None:
     seed(db)
+    set_profile(db, name="Robin Quill")
     (item,) = plan_followups(db, SETTINGS, NOW).items
     written = draft(db, item.followup.id)  # type: ignore[arg-type]
     with pytest.raises(FollowUpError, match="your address is unknown"):
         approve(db, written.id, revision=written.revision, key=KEY)  # type: ignore[arg-type]
+
+
+def test_approving_needs_a_name_the_user_set(db: Database) -> None:
+    seed(db)
+    set_profile(db, email="robin.quill@example.net")
+    (item,) = plan_followups(db, SETTINGS, NOW).items
+    written = draft(db, item.followup.id)  # type: ignore[arg-type]
+    with pytest.raises(FollowUpError, match="your name is not set"):
+        approve(db, written.id, revision=written.revision, key=KEY)  # type: ignore[arg-type]
+    assert get_followup(db, written.id).approved_hash is None  # type: ignore[arg-type]
 
 
 def test_a_from_change_after_approval_blocks_the_send(

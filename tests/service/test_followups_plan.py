@@ -55,19 +55,20 @@ def test_overqualified_asks_for_what_the_job_would_teach_then_drafts_it(db: Data
     app_id = seed(db, reading=rejection_reading(reasons=(Reason.OVERQUALIFIED,)))
     set_profile(db, name="Robin Quill", email="robin.quill@example.net")
 
-    first = only(db)
-    assert (first.followup.move.kind, first.followup.move.needs) == (
-        MoveKind.CORRECT_ASSUMPTION,
-        ("learn",),
+    first = only(db)  # until the user says what the job would teach: a thank-you, and advice
+    assert (first.followup.move.kind, first.followup.move.rule) == (
+        MoveKind.STAY_ON_RADAR,
+        "misjudgement_untold",
     )
-    with pytest.raises(FollowUpError, match="needs learn"):
-        draft(db, first.followup.id)
+    assert "--learn" in first.followup.move.advice
+    assert draft(db, first.followup.id).draft is not None
 
     set_profile(db, learn=(app_id, LEARN))
     second = only(db)
     assert second.followup.id == first.followup.id
+    assert second.followup.move.kind is MoveKind.CORRECT_ASSUMPTION
     assert second.followup.move.needs == ()
-    written = draft(db, second.followup.id).draft
+    written = draft(db, second.followup.id, regenerate=True).draft
     assert written is not None
     assert "regulatory reporting for consumer lending" in written.body
     assert written.to_email == "priya.hale@lanternworks.example"

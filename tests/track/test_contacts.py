@@ -136,6 +136,11 @@ def test_one_person_is_one_contact() -> None:
     assert merged == [Contact("Tomás Rueda", "tomas@quarry.example", ContactRole.INTERVIEWER)]
 
 
+def test_a_team_among_the_contacts_is_left_as_it_is() -> None:
+    team = Contact("Northwind Careers", "careers@northwind.example", contactable=False)
+    assert merge_contacts([team, Contact("Ana", None)]) == [team, Contact("Ana", None)]
+
+
 def test_a_first_name_shared_by_two_people_stays_apart() -> None:
     merged = merge_contacts(
         [Contact("Ana Lima", "ana@x.example"), Contact("Ana Costa", None), Contact("Ana", None)]

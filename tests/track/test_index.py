@@ -53,7 +53,7 @@ def test_unknown_application_for_a_message_is_an_error() -> None:
 
 def test_public_surface_is_exactly_all() -> None:
     public = {n for n in dir(track) if not n.startswith("_")}
-    modules = {"ats", "clues", "company", "contacts", "duplicates", "index", "link", "propose",
-               "roles", "timeline"}  # fmt: skip
+    modules = {"ats", "clues", "company", "contacts", "duplicates", "identity", "index", "link",
+               "propose", "roles", "timeline"}  # fmt: skip
     assert set(track.__all__) <= public
     assert public - set(track.__all__) <= modules

@@ -46,7 +46,7 @@ PROFILES = [
     Profile(
         name="Alex Rivera", signature="Alex Rivera\nData Analyst at Fabrikam", learn={7: LEARN}
     ),
-    Profile(learn={7: PHRASE}),
+    Profile(name="Sam Lee", learn={7: PHRASE}),
 ]
 REJECTION_EMAIL = Email(
     id="<r1@northwind.example>",
@@ -301,3 +301,9 @@ def test_learn_is_kept_as_a_sentence_or_completed_as_a_phrase() -> None:
         "which I have not worked with before."
     )
     assert learn_sentence("SQL modelling at scale").endswith("learn SQL modelling at scale.")
+
+
+def test_a_draft_nobody_signed_is_blocked() -> None:
+    reading = _reading(Stage.INTERVIEW, "Data Analyst", None, refused=False)
+    draft = _compose(MoveKind.STAY_ON_RADAR, CONTACTS[0], reading, Profile(), 0)
+    assert draft.blocked

@@ -55,9 +55,11 @@ from gracefully.service.followups import (
     in_doubt,
     in_progress,
     load_followup,
+    refuse_robot,
     require_approved,
     sender_of,
 )
+from gracefully.service.identity import effective_profile
 from gracefully.store import applications as app_store
 from gracefully.store import followups as fu_store
 from gracefully.store.db import Database
@@ -109,8 +111,9 @@ def send(
         followup = load_followup(session, followup_id)
         if followup.status is FollowUpStatus.SENT:
             return SendResult(followup, None)
-        sender = sender or sender_of(fu_store.load_profile(session))
+        sender = sender or sender_of(effective_profile(session))
         text = require_approved(followup, sender, key)
+        refuse_robot(text)
         if not text.to_email:
             raise FollowUpError(
                 f"follow-up {followup_id} has no address to send to; save it to your "
@@ -197,7 +200,7 @@ def save_to_imap_drafts(
     """
     now = now or datetime.now(UTC)
     with db.transaction() as session:
-        sender = sender or sender_of(fu_store.load_profile(session))
+        sender = sender or sender_of(effective_profile(session))
         chosen = (
             [load_followup(session, i) for i in ids]
             if ids
@@ -241,7 +244,7 @@ def export_eml(
         followup = load_followup(session, followup_id)
         if followup.draft is None:
             raise FollowUpError(f"follow-up {followup_id} has no draft; run gracefully draft")
-        sender = sender or sender_of(fu_store.load_profile(session))
+        sender = sender or sender_of(effective_profile(session))
         state = fu_store.send_state(session, followup_id)
     message = deliver.build_message(
         followup.draft,

@@ -42,7 +42,9 @@ from gracefully.domain import (
     Reading,
     Severity,
 )
+from gracefully.knowledge import robot_reason
 from gracefully.plan import PlanSettings, choose_move
+from gracefully.service.identity import effective_profile, user_identity
 from gracefully.service.replies import update_outcomes
 from gracefully.store import applications as app_store
 from gracefully.store import followups as fu_store
@@ -203,7 +205,7 @@ def plan_followups(db: Database, settings: PlanSettings, now: datetime) -> Plan:
     """Choose (or refresh) the move for every application's latest rejection."""
     items = []
     with db.transaction() as session:
-        profile = fu_store.load_profile(session)
+        profile = effective_profile(session)
         sender = Address(profile.name, profile.email) if profile.email else None
         for listed in app_store.list_all(session):
             item = _plan_one(session, listed.id, profile, settings, now)  # type: ignore[arg-type]
@@ -224,7 +226,7 @@ def _plan_one(
     app = app_store.get(session, app_id)
     existing = fu_store.for_application(session, app_id)
     answered = {f.sent_message_id for f in existing if f.sent_message_id}
-    found = latest_rejection(session, app_id, answered, profile.email)
+    found = latest_rejection(session, app_id, answered, user_identity(session).addresses)
     if app is None or found is None:
         return None
     email, reading = found
@@ -276,7 +278,7 @@ def _refreshed(current: FollowUp | None, move: Move, app_id: int, email_id: str)
 
 
 def latest_rejection(
-    session: Session, app_id: int, sent: set[str], user_email: str
+    session: Session, app_id: int, sent: set[str], user: frozenset[str]
 ) -> tuple[Email, Reading] | None:
     """The application's latest rejection that is not a reply to the user's own
     follow-up (that one is an outcome, not a new rejection). A follow-up is one
@@ -286,27 +288,28 @@ def latest_rejection(
     rejections = [
         (email, reading)
         for email, reading in mail_store.emails_with_readings(session, ids)
-        if reading.category is Category.REJECTION and not written_by(email, user_email)
+        if reading.category is Category.REJECTION and not written_by(email, user)
     ]
-    answered = sent | _own_followups(session, [e for e, _ in rejections], user_email)
+    answered = sent | _own_followups(session, [e for e, _ in rejections], user)
     rejections = [(e, r) for e, r in rejections if not answers(e, answered)]
     return max(rejections, key=lambda p: (p[0].date is not None, p[0].date), default=None)
 
 
-def _own_followups(session: Session, rejections: list[Email], user_email: str) -> set[str]:
+def _own_followups(session: Session, rejections: list[Email], user: frozenset[str]) -> set[str]:
     """Message-IDs of the user's own replies to these rejections (sent by hand)."""
     threaded = [e.message_id for e in rejections if e.message_id]
-    if not user_email or not threaded:
+    if not user or not threaded:
         return set()
     return {
         email.message_id
         for email, _ in fu_store.replies_to(session, threaded)
-        if email.message_id and written_by(email, user_email)
+        if email.message_id and written_by(email, user)
     }
 
 
-def written_by(email: Email, user_email: str) -> bool:
-    return bool(user_email and email.sender and email.sender.email.lower() == user_email)
+def written_by(email: Email, user: frozenset[str]) -> bool:
+    """Sent from one of the user's addresses."""
+    return bool(email.sender and email.sender.email.lower() in user)
 
 
 def answers(email: Email, message_ids: set[str]) -> bool:
@@ -351,7 +354,7 @@ def _context(session: Session, followup: FollowUp) -> _Context:
         raise FollowUpError(f"follow-up {followup.id} lost its application or rejection email")
     email, reading = stored
     prefs = fu_store.preferences(session, followup.application_id)
-    profile = fu_store.load_profile(session)
+    profile = effective_profile(session)
     return _Context(app, email, as_planned(reading, app, prefs), contact_for(app, email), profile)
 
 
@@ -494,7 +497,7 @@ def to_approve(db: Database, followup_id: int) -> Outgoing:
         followup = load_followup(session, followup_id)
         if followup.draft is None:
             raise FollowUpError(f"follow-up {followup_id} has no draft to approve")
-        return Outgoing(followup, sender_of(fu_store.load_profile(session)))
+        return Outgoing(followup, sender_of(effective_profile(session)))
 
 
 def approve(
@@ -516,7 +519,8 @@ def approve(
             raise FollowUpError(f"follow-up {followup_id} has no draft to approve")
         if revision != followup.revision:
             raise StaleRevision(_stale(followup, _read(revision)), followup)
-        sender = sender_of(fu_store.load_profile(session))
+        _ensure_sendable(followup.draft, fu_store.load_profile(session))
+        sender = sender_of(effective_profile(session))
         if seen is not None and not hmac.compare_digest(
             seen.encode(), fingerprint(followup.draft, sender).encode()
         ):
@@ -534,6 +538,27 @@ def approve(
             current = load_followup(session, followup_id)
             raise StaleRevision(_stale(current, _read(revision)), current)
         return load_followup(session, followup_id)
+
+
+def _ensure_sendable(draft: Draft, profile: Profile) -> None:
+    """What approval refuses whatever the text: a robot recipient, and a note the
+    user has not put their own name to."""
+    refuse_robot(draft)
+    if not profile.name.strip():
+        raise FollowUpError(
+            "your name is not set, so nothing can be approved in it: set it with "
+            '`gracefully profile --name "Your Name"` (or on the profile page), then draft again'
+        )
+
+
+def refuse_robot(draft: Draft) -> None:
+    """No note ever goes to an address nobody reads."""
+    why = robot_reason(draft.to_email) if draft.to_email else None
+    if why:
+        raise FollowUpError(
+            f"{draft.to_email} is not a person ({why}): nobody would read the note. Find a "
+            "person to write to (a recruiter or the hiring manager) and send it to them yourself"
+        )
 
 
 def _stale(current: FollowUp, read: str) -> str:

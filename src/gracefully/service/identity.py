@@ -7,7 +7,7 @@ nothing depends on the profile's address being typed exactly.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy.orm import Session
 
@@ -31,7 +31,7 @@ class LearningIdentity:
         mine: frozenset[str],
         not_mine: frozenset[str],
     ) -> None:
-        self._tally, self._name = tally, profile.name
+        self.tally, self._name = tally, profile.name
         typed = profile.email.strip().lower()
         self._mine = mine | ({typed} if typed else set())
         self._not_mine = not_mine
@@ -48,15 +48,15 @@ class LearningIdentity:
         first = identity.observe(emails, self.identity.addresses)
         own = self._identify(first).addresses
         seen = identity.observe(emails, own) if own != self.identity.addresses else first
-        self._tally.add(seen)
+        self.tally.add(seen)
         self.identity = self._identify()
         return seen
 
     def _identify(self, extra: AddressTally | None = None) -> Identity:
-        tally = self._tally
+        tally = self.tally
         if extra is not None:
             tally = AddressTally()
-            tally.add(self._tally)
+            tally.add(self.tally)
             tally.add(extra)
         own = identity.own_addresses(tally, mine=self._mine, not_mine=self._not_mine)
         return Identity.of(tally, own, self._name)
@@ -113,12 +113,22 @@ def say_address(db: Database, address: str, mine: bool) -> None:
 def signing_name(session: Session) -> str:
     """The name drafts are signed with: the profile's, else the one the user's mail
     most often calls them (shown in the profile, for them to confirm)."""
+    return effective_profile(session).name
+
+
+def effective_profile(session: Session) -> Profile:
+    """The profile with what the mail shows filled in where the user left it empty:
+    the name their mail gives them, and the address most of it is sent to. Approval
+    still asks for a name the user set (`followups.approve`)."""
     profile = followup_store.load_profile(session)
-    if profile.name.strip():
-        return profile.name
-    tally, _, _ = identity_store.load(session)
-    names = Counter()
-    for address in user_identity(session).addresses:
+    if profile.name.strip() and profile.email.strip():
+        return profile
+    learning = LearningIdentity.load(session)
+    tally, own = learning.tally, learning.identity.addresses
+    names: Counter[str] = Counter()
+    for address in own:
         names.update(tally.names.get(address, {}))
-    full = [(n, c) for n, c in names.most_common() if len(n.split()) > 1]
-    return (full or names.most_common())[0][0] if names else ""
+    full = [n for n, _ in names.most_common() if len(n.split()) > 1]
+    learnt_name = (full or [n for n, _ in names.most_common()] or [""])[0]
+    main = max(sorted(own), key=lambda a: tally.received[a] + tally.sent[a], default="")
+    return replace(profile, name=profile.name or learnt_name, email=profile.email or main)

@@ -128,7 +128,7 @@ def merge_contacts(contacts: Iterable[Contact]) -> list[Contact]:
     "Tomás" are one person, with the address and the fullest name. A first name
     alone joins a full name only when one person in the list has that first name."""
     people = _dedupe(list(contacts))
-    full = [c for c in people if len(c.name.split()) > 1]
+    full = [c for c in people if len(_fold(c.name).split()) > 1]
     merged: list[Contact] = []
     for contact in people:
         into = _same(contact, [c for c in merged if c is not contact], full)
