@@ -67,3 +67,19 @@ def test_an_address_the_user_rules_out_is_not_theirs(
     scan(db, ingest.MemorySource(messages), demo_reader, settings)
     with db.transaction() as session:
         assert user_identity(session).addresses == frozenset()
+
+
+def test_an_absurd_address_is_not_counted_and_costs_no_mail(
+    db: Database, settings: Settings, demo_reader: Reader
+) -> None:
+    absurd = "x" * 400 + "@example.org"
+    messages = [
+        _inbound(n, c).replace(USER.encode(), absurd.encode())
+        for n, c in enumerate(["acme", "globex", "initech", "umbrella"], 1)
+    ]
+    for message in messages:  # one batch after another, each counting the same address
+        report = scan(db, ingest.MemorySource([message]), demo_reader, settings)
+        assert (report.new, report.skipped_messages) == (1, 0)
+    with db.transaction() as session:
+        tally, _, _ = identity_store.load(session)
+    assert not any(len(a) > 320 for a in tally.received)

@@ -337,6 +337,10 @@ def _commit(
             raise  # the database itself failed, not this mail: stop, a re-run resumes
         except Exception as exc:
             tracking.reset()
+            if len(part) <= 1 and not tallied:
+                tallied = True  # the batch's count may be what fails: no mail is lost for it
+                pending.append(part)
+                continue
             if len(part) <= 1:
                 email = part[0][0] if part else None
                 if email is not None:

@@ -12,6 +12,7 @@ from gracefully.domain.text import one_line
 from gracefully.store.tables import OwnAddressRow
 
 _TOTAL = "*"
+_MAX = 320
 _MINE, _NOT_MINE = "mine", "not_mine"
 
 
@@ -39,7 +40,7 @@ def add(session: Session, delta: AddressTally) -> None:
     counts nothing twice)."""
     if not delta.messages and not delta.received and not delta.sent:
         return
-    addresses = set(delta.received) | set(delta.sent) | {_TOTAL}
+    addresses = {a for a in (*delta.received, *delta.sent) if _storable(a)} | {_TOTAL}
     rows = {
         r.address: r
         for r in session.scalars(
@@ -59,14 +60,21 @@ def add(session: Session, delta: AddressTally) -> None:
     session.flush()
 
 
+def _storable(address: str) -> bool:
+    """An address that fits its key as it is: a longer or garbled one is nobody's."""
+    return "@" in address and len(address) <= _MAX and one_line(address) == address
+
+
 def say(session: Session, address: str, verdict: str | None) -> None:
     """Record that `address` is the user's ("mine"), is not ("not_mine"), or forget it (None)."""
     key = address.strip().lower()
+    if not _storable(key):
+        raise ValueError(f"{address[:80]!r} is not an address that can be kept")
     row = session.get(OwnAddressRow, key) or _new(session, key)
     row.verdict = verdict
 
 
 def _new(session: Session, address: str) -> OwnAddressRow:
-    row = OwnAddressRow(address=address[:320], received=0, sent=0, names={}, verdict=None)
+    row = OwnAddressRow(address=address, received=0, sent=0, names={}, verdict=None)
     session.add(row)
     return row
