@@ -10,12 +10,14 @@ from pathlib import Path
 import pytest
 from tests.service.review_world import NOW, demo_reader, scan_demo
 
+from gracefully import ingest
 from gracefully.config import Settings
 from gracefully.domain import Category, FollowUpStatus, MoveKind, Outcome
 from gracefully.service.applications import list_applications
 from gracefully.service.demo import demo_followups
 from gracefully.service.followups import PENDING
 from gracefully.service.insights import gather_insights, text_charts, write_svg
+from gracefully.service.scan import scan
 from gracefully.store import followups as fu_store
 from gracefully.store import mail as mail_store
 from gracefully.store.db import Database
@@ -102,3 +104,26 @@ def test_the_svg_file_is_written_and_parses(scanned: Database, tmp_path: Path) -
     assert root.tag.endswith("svg")
     titles = ["".join(e.itertext()) for e in root.iter() if e.get("class") == "title"]
     assert "How far applications got" in titles
+
+
+def test_one_rejection_per_application(
+    db: Database, settings: Settings, demo_reader: Reader
+) -> None:
+    """Two rejection emails in one application's thread (the decision, then a second
+    note saying the same) are one rejection in the insights."""
+    first = (
+        "From: Dana Whitfield <dana@brightline.example>\nTo: sam@example.net\n"
+        "Subject: Your application for Data Analyst\nMessage-ID: <d1@brightline.example>\n"
+        "Date: Tue, 05 Mar 2024 10:00:00 +0000\n\nHi Sam,\n\nThank you for interviewing for "
+        "the Data Analyst role. We have decided not to move forward with your application."
+        "\n\nBest,\nDana Whitfield\n"
+    )
+    second = (
+        first.replace("<d1@", "<d2@")
+        .replace("Subject: Your", "In-Reply-To: <d1@brightline.example>\nSubject: Re: Your")
+        .replace("10:00:00", "11:00:00")
+    )
+    scan(db, ingest.MemorySource([first.encode(), second.encode()]), demo_reader, settings)
+    found = gather_insights(db)
+    assert found.applications == 1
+    assert found.rejections.total == 1

@@ -24,7 +24,14 @@ from gracefully.domain import (
 )
 from gracefully.domain.text import storable
 from gracefully.store.db import fit, insert_for
-from gracefully.store.tables import CorrectionRow, EmailRow, ReadingRow, ScanRow, SkippedRow
+from gracefully.store.tables import (
+    CorrectionRow,
+    EmailRow,
+    LinkRow,
+    ReadingRow,
+    ScanRow,
+    SkippedRow,
+)
 
 MAX_ID = 255
 
@@ -274,3 +281,14 @@ def corrections(session: Session) -> dict[str, dict[str, str]]:
     for row in session.scalars(select(CorrectionRow).order_by(CorrectionRow.id)):
         result.setdefault(row.email_id, {})[row.field] = row.value
     return result
+
+
+def applications_of(session: Session) -> dict[str, int]:
+    """email id -> the application its applied link puts it in (links still waiting
+    for review are guesses, and are left out)."""
+    rows = session.execute(
+        select(LinkRow.email_id, LinkRow.application_id).where(
+            LinkRow.application_id.is_not(None), LinkRow.needs_review.is_(False)
+        )
+    )
+    return {email_id: app_id for email_id, app_id in rows}
