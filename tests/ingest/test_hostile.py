@@ -157,3 +157,14 @@ def test_a_header_only_copy_is_the_same_message() -> None:
     head_only = _message("From: a@b.example\nSubject: Sale\nMessage-ID: <m@b.example>", "")
     assert same_content(content_hash(full), content_hash(head_only))
     assert same_content(None, content_hash(full))  # a row from before hashes were kept
+
+
+def test_an_unquoted_last_first_name_stays_one_address() -> None:
+    email = _decoded(
+        _message(
+            "From: Castillo, Renée <renee@elmmark.example>\nTo: a@b.example, Ben <b@c.example>"
+        )
+    )
+    assert email.sender is not None
+    assert (email.sender.name, email.sender.email) == ("Castillo, Renée", "renee@elmmark.example")
+    assert [a.email for a in email.to] == ["a@b.example", "b@c.example"]

@@ -97,6 +97,8 @@ def test_best_contact_prefers_an_address_then_the_recruiter_then_the_latest() ->
         ("jose@mosaicworks.example", ""),
         ("careers", ""),
         ("Team 42", ""),
+        ("Remote Work Weekly", ""),
+        ("Kestrel Review Editors", ""),
     ],
 )
 def test_a_person_name_is_told_from_a_team_a_company_or_an_address(text: str, name: str) -> None:

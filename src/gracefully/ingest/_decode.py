@@ -163,7 +163,15 @@ def _addresses(fields: dict[str, list[str]], name: str) -> tuple[Address, ...]:
     simple = _SIMPLE_ADDRESS.fullmatch(raw_values[0]) if len(raw_values) == 1 else None
     if simple:  # the common case, without the cost of the full RFC 5322 parser
         return (_address(simple["name"] or "", simple["addr"] or simple["bare"]),)
-    return tuple(_address(n, a) for n, a in email.utils.getaddresses(raw_values) if a.strip())
+    found: list[Address] = []
+    loose: list[str] = []  # "Castillo, Renee <r@x>" unquoted: the comma splits the name
+    for name, addr in email.utils.getaddresses(raw_values):
+        if "@" not in addr:
+            loose.append(" ".join(p for p in (name, addr) if p.strip()))
+            continue
+        found.append(_address(", ".join([*loose, name]) if loose and name else name, addr))
+        loose = []
+    return tuple(found)
 
 
 def _address(name: str, addr: str) -> Address:

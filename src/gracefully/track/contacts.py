@@ -52,6 +52,10 @@ _ORG_WORDS = frozenset(
     | {"service", "services", "notifications", "department", "group", "inc", "ltd", "llc"}
     | {"gmbh", "plc", "university", "college", "school", "council", "committee", "board"}
     | {"do-not-reply", "noreply", "no-reply", "workday", "greenhouse", "lever"}
+    | {"weekly", "daily", "monthly", "news", "newsletter", "digest", "magazine", "journal"}
+    | {"review", "press", "club", "society", "association", "foundation", "trust", "institute"}
+    | {"centre", "center", "lab", "labs", "studio", "studios", "agency", "partners", "ventures"}
+    | {"capital", "bank", "bureau", "editors", "editorial", "admin", "info", "hello", "desk"}
 )
 """Words no person's name holds: "Fernview Retail Talent Acquisition" is a team."""
 _PARTICLES = frozenset(
