@@ -14,7 +14,7 @@ from gracefully.domain import Email, Malformed, SkipKind
 from gracefully.domain.text import one_line, storable
 from gracefully.ingest import RawMessage, content_hash, decode, judge, same_content
 from gracefully.ingest._charset import decode_bytes, decode_header_value
-from gracefully.ingest._decode import MAX_SUBJECT_CHARS, parse_date
+from gracefully.ingest._decode import MAX_LINES, MAX_SUBJECT_CHARS, parse_date
 from gracefully.ingest._html import MAX_QUOTE_DEPTH, html_to_text
 from gracefully.ingest._mime import MAX_BODY_CHARS, MAX_PART_CHARS
 
@@ -168,3 +168,15 @@ def test_an_unquoted_last_first_name_stays_one_address() -> None:
     assert email.sender is not None
     assert (email.sender.name, email.sender.email) == ("Castillo, Renée", "renee@elmmark.example")
     assert [a.email for a in email.to] == ["a@b.example", "b@c.example"]
+
+
+def test_a_flood_of_lines_is_read_only_up_to_the_line_limit() -> None:
+    email = _decoded(
+        _message("From: a@b.example\nSubject: x", "Dear Sam,\n" + "\n" * (MAX_LINES * 2))
+    )
+    assert email.body.startswith("Dear Sam,")
+    assert any("bytes were read" in note for note in email.notes)
+
+
+def test_a_run_of_line_breaks_reads_as_one_blank_line() -> None:
+    assert html_to_text("Hello<br>" + "<br/>" * 50_000 + "Sam") == "Hello\n\nSam"

@@ -58,7 +58,8 @@ _SIGNAL_BY_KEY = {name.lower(): name for name in SIGNAL_HEADERS}
 _IDENTIFYING = ("from", "sender", "date", "subject", "message-id")
 _MAX_HEADER_CHARS = 2000
 MAX_MESSAGE_BYTES = 32 * 1024 * 1024
-"""Past this, only the start of a message is parsed: the text comes first, attachments after."""
+MAX_LINES = 250_000
+"""Past either, only the start of a message is parsed: the text comes first, attachments after."""
 MAX_SUBJECT_CHARS = 2000
 MAX_REFERENCES = 100
 MAX_ZONE_OFFSET = timedelta(hours=14)
@@ -88,9 +89,10 @@ def _decode(raw: RawMessage) -> Email | Malformed:
     if problem:
         return Malformed(raw.ref, problem[1], problem[0], len(data))
     notes: list[str] = []
-    if len(data) > MAX_MESSAGE_BYTES:
-        notes.append(f"only the first {MAX_MESSAGE_BYTES:,} of {len(data):,} bytes were read")
-        data = data[:MAX_MESSAGE_BYTES]
+    cut = _parse_limit(data)
+    if cut < len(data):
+        notes.append(f"only the first {cut:,} of {len(data):,} bytes were read")
+        data = data[:cut]
     msg = _PARSER.parsebytes(data)
     fields = _fields(msg)
     heads = {name: values[0] for name, values in fields.items()}
@@ -128,6 +130,19 @@ def _decode(raw: RawMessage) -> Email | Malformed:
         content_hash=content_hash_of(head, body_bytes),
         notes=tuple(notes),
     )
+
+
+def _parse_limit(data: bytes) -> int:
+    """Where parsing stops: the parser's cost is per line, so past `MAX_LINES` lines
+    (or `MAX_MESSAGE_BYTES`) the rest is left unread. Text comes first in a message;
+    what follows so many lines is attachments, or a flood."""
+    limit = min(len(data), MAX_MESSAGE_BYTES)
+    if data.count(b"\n", 0, limit) <= MAX_LINES:
+        return limit
+    at = -1
+    for _ in range(MAX_LINES):
+        at = data.find(b"\n", at + 1)
+    return at + 1
 
 
 def _shape_problem(data: bytes, head: bytes, body: bytes | None) -> tuple[SkipKind, str] | None:

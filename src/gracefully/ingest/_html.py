@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 
 from gracefully.ingest._text import clean_text
 
-MAX_HTML_CHARS = 512 * 1024
+MAX_HTML_CHARS = 320 * 1024
 MAX_QUOTE_DEPTH = 8
 """Deeper quotes are written as this deep: each "> " costs every line it prefixes,
 so an unbounded depth makes the text grow with the square of the nesting."""
@@ -116,9 +116,15 @@ def _defang(html: str) -> str:
     return "".join(out)
 
 
+_BREAK_RUN = re.compile(r"(?:<br\s*/?>\s*){3,}", re.IGNORECASE)
+
+
 def html_to_text(html: str) -> str:
-    """Readable text of an HTML body; links keep their text, images and markup go."""
+    """Readable text of an HTML body; links keep their text, images and markup go.
+
+    A run of line breaks becomes two before parsing: the text would squeeze them
+    to one blank line anyway, and a flood of them costs the parser per tag."""
     parser = _Extractor()
-    parser.feed(_defang(html[:MAX_HTML_CHARS]))
+    parser.feed(_defang(_BREAK_RUN.sub("<br><br>", html[:MAX_HTML_CHARS])))
     parser.close()
     return clean_text("".join(parser.parts), squeeze=True)
