@@ -48,7 +48,7 @@ def test_an_email_marked_not_a_job_and_undone(world: tuple[Settings, dict[str, i
     shown = _run(settings, "show", str(flat))
     assert "email <n1-flat@dunmorelettings.example>" in shown, "show gives the email's ID"
     out = _run(settings, "not-a-job", "--email", "n1-flat@dunmorelettings.example")
-    assert f"Marked not a job: 1 email(s) marked not a job; application(s) #{flat} hidden" in out
+    assert f"Done: marked 1 email not a job; application #{flat} hidden." in out
     assert "Dunmore Lettings" not in _run(settings, "applications")
     assert "marked not a job" in _run(settings, "show", str(flat))
     assert "Undone: not a job: email <n1-flat@dunmorelettings.example>" in _run(settings, "undo")

@@ -44,6 +44,6 @@ def test_the_application_page_has_a_not_a_job_button(client: TestClient) -> None
     done = client.post(f"{url}/not-a-job", data={"csrf": form_token(page)}, follow_redirects=False)
     assert done.status_code == 303 and done.headers["location"] == "/"
     dashboard = client.get("/").text
-    assert "Marked not a job" in dashboard
+    assert "Done: marked " in dashboard and f"application #{app['id']} hidden" in dashboard
     after = client.get(url).text
     assert "You marked this as not a job" in after and ">Not a job</button>" not in after

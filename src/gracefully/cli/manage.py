@@ -174,7 +174,7 @@ def not_a_job(
             done = not_job_svc.not_a_job_email(db, email, settings=settings)
         else:
             done = not_job_svc.not_a_job_application(db, app_id, settings=settings)
-    console.print(f"Marked not a job: {escape(done.summary())}. `gracefully undo` reverses it.")
+    console.print(f"Done: {escape(done.summary())}. `gracefully undo` reverses it.")
 
 
 def undo(ctx: typer.Context) -> None:

@@ -61,11 +61,12 @@ class NotAJob:
     """Applications that lost an email and are still listed."""
 
     def summary(self) -> str:
-        said = f"{len(self.emails)} email(s) marked not a job"
+        """E.g. "marked 2 emails not a job; application #3 hidden"."""
+        said = f"marked {_count(len(self.emails), 'email')} not a job"
         if self.hidden:
-            said += f"; application(s) {_numbers(self.hidden)} hidden"
+            said += f"; {_plural(len(self.hidden), 'application')} {_numbers(self.hidden)} hidden"
         if self.kept:
-            said += f"; {_numbers(self.kept)} still listed"
+            said += f"; {_plural(len(self.kept), 'application')} {_numbers(self.kept)} still listed"
         return said
 
 
@@ -192,3 +193,11 @@ def _already(session: Session, email_id: str, reading: Reading | None) -> bool:
 
 def _numbers(ids: tuple[int, ...]) -> str:
     return ", ".join(f"#{i}" for i in ids)
+
+
+def _plural(n: int, word: str) -> str:
+    return word if n == 1 else f"{word}s"
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {_plural(n, word)}"

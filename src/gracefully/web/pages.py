@@ -71,7 +71,7 @@ def application_not_a_job(app_id: AppId, web: State) -> RedirectResponse:
         return redirect(f"/applications/{app_id}", str(exc), error=True)
     return redirect(
         "/",
-        f"Marked not a job: {done.summary()}. `gracefully undo` in a terminal brings it back.",
+        f"Done: {done.summary()}. `gracefully undo` in a terminal brings it back.",
     )
 
 
