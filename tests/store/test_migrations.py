@@ -97,3 +97,35 @@ def test_approvals_from_before_the_keyed_record_are_withdrawn(db_url: str) -> No
         ]
     finally:
         db.close()
+
+
+def test_upgrading_keeps_every_reading_of_every_email(db_url: str) -> None:
+    """Migrations that add a column never cost rows: on SQLite a table copied by batch
+    mode would cascade its delete to the rows that point at it."""
+    engine = create_engine(db_url)
+    command.upgrade(alembic_config(engine), "0001_mail")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO emails (id, subject, sender_name, sender_email, thread_refs, source,"
+                " headers, scanned_at) VALUES ('<a@x>', 'Update', 'Dana', 'dana@x.example', '[]',"
+                " 'test', '{}', '2026-03-03 10:00:00+00:00')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO readings (email_id, category, confidence, is_rejection, reasons,"
+                " keep_on_file, invite_reapply, alt_role, personal, no_reply, door_closed,"
+                " evidence, model_version, corrected) VALUES ('<a@x>', 'rejection', 0.9, true,"
+                " '[]', false, false, false, false, false, false, '[]', 'm', false)"
+            )
+        )
+    engine.dispose()
+    db = Database(db_url)
+    try:
+        with db.engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM readings")).scalar_one() == 1
+            kind = conn.execute(text("SELECT content_hash FROM emails")).scalar_one()
+        assert kind is None
+    finally:
+        db.close()

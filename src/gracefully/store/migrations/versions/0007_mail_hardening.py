@@ -14,13 +14,14 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("emails") as batch:
-        batch.add_column(sa.Column("content_hash", sa.String(length=64), nullable=True))
-    with op.batch_alter_table("skipped") as batch:
-        batch.add_column(
-            sa.Column("kind", sa.String(length=32), nullable=False, server_default="undecodable")
-        )
-        batch.add_column(sa.Column("size", sa.Integer(), nullable=True))
+    # plain ADD COLUMNs, never batch mode: on SQLite batch mode copies `emails`, and
+    # dropping the old table cascades to every reading and link
+    op.add_column("emails", sa.Column("content_hash", sa.String(length=64), nullable=True))
+    op.add_column(
+        "skipped",
+        sa.Column("kind", sa.String(length=32), nullable=False, server_default="undecodable"),
+    )
+    op.add_column("skipped", sa.Column("size", sa.Integer(), nullable=True))
 
 
 def downgrade() -> None:
