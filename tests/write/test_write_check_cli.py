@@ -18,6 +18,8 @@ GOOD = (
     "Hi Maya,\n\nThank you for letting me know. Please keep me in mind for future roles.\n\nAlex\n"
 )
 BAD = "Hi Sarah,\n\nThanks. I think you made a mistake, please reconsider [Name].\n"
+CURT = "Hi Maya,\n\nFine. Whatever you think is best.\n\nAlex\n"
+FIELDS = {"code", "severity", "message", "trigger", "suggestion"}
 
 
 def test_a_good_note_passes() -> None:
@@ -31,7 +33,10 @@ def test_a_bad_note_blocks_with_triggers_and_fixes(tmp_path: Path) -> None:
     note.write_text(BAD)
     result = runner.invoke(app, [str(note), "--to", "Maya Ortiz"])
     assert result.exit_code == 1
-    for expected in ("BLOCK", "arguing", "reconsider", "wrong_name", "Hi Sarah", "[Name]", "fix:"):
+    for expected in (
+        "BLOCK", "arguing", "reconsider", "wrong_name", "Hi Sarah", "[Name]",
+        "missing_signature", "fix:",
+    ):  # fmt: skip
         assert expected in result.output
 
 
@@ -41,13 +46,23 @@ def test_json_lists_the_findings() -> None:
     findings = json.loads(result.output)
     assert {(f["code"], f["severity"]) for f in findings} == {
         ("refused_feedback_ask", "block"),
+        ("missing_signature", "block"),
         ("no_thanks", "advice"),
     }
-    assert all(set(f) == {"code", "severity", "message", "trigger", "suggestion"} for f in findings)
+    assert all(set(f) == FIELDS for f in findings)
+
+
+def test_json_names_the_sentence_the_tone_model_weighs_most() -> None:
+    result = runner.invoke(app, ["--json", "--to", "Maya Ortiz"], input=CURT)
+    assert result.exit_code == 1
+    [tone] = [f for f in json.loads(result.output) if f["code"] == "tone"]
+    assert tone["severity"] == "block"
+    assert "Fine." in tone["trigger"] or "Whatever you think is best." in tone["trigger"]
+    assert "reads as" in tone["trigger"] and tone["suggestion"]
 
 
 def test_advice_alone_does_not_fail() -> None:
-    result = runner.invoke(app, ["--json"], input="Please keep me in mind.")
+    result = runner.invoke(app, ["--json"], input="Please keep me in mind.\n\nAlex")
     assert result.exit_code == 0
     assert [f["code"] for f in json.loads(result.output)] == ["no_thanks"]
 
@@ -76,5 +91,6 @@ def test_help_explains_every_option() -> None:
         "--json",
         "stdin",
         "quoted",
+        "tone",
     ):
         assert option in result.output

@@ -23,6 +23,14 @@ def _context(raw: dict) -> GraceContext:
     return GraceContext(**(raw | tuples))
 
 
+def _codes(text: str, ctx: GraceContext) -> set[str]:
+    return {f.code for f in check(text, ctx)}
+
+
+def _blocks(text: str, ctx: GraceContext) -> set[str]:
+    return {f.code for f in check(text, ctx) if f.severity is Severity.BLOCK}
+
+
 GOOD, BAD = _examples("good.json"), _examples("bad.json")
 
 
@@ -50,41 +58,73 @@ def test_every_rule_is_exercised_by_a_bad_example() -> None:
 def test_severity_split_follows_the_issue() -> None:
     blocking = {r.code for r in GRACE_RULES if r.severity is Severity.BLOCK}
     assert blocking == {
-        "placeholder", "bitterness", "arguing", "pleading", "rudeness",
-        "refused_feedback_ask", "wrong_name", "wrong_company",
+        "placeholder", "bitterness", "arguing", "pleading", "rudeness", "tone",
+        "refused_feedback_ask", "wrong_name", "wrong_company", "robot_greeting",
+        "impersonal_greeting", "missing_signature", "too_many_asks", "much_too_long",
     }  # fmt: skip
+    advice = {r.code for r in GRACE_RULES if r.severity is Severity.ADVICE}
+    assert advice == {"too_long", "no_thanks", "many_asks"}
+
+
+def test_rule_codes_are_unique() -> None:
+    codes = [r.code for r in GRACE_RULES]
+    assert len(codes) == len(set(codes))
 
 
 def test_trigger_is_the_offending_words() -> None:
-    [finding] = check("Hi Maya,\n\nThanks. That was the wrong decision.", GraceContext("Maya"))
+    [finding] = check(
+        "Hi Maya,\n\nThanks. That was the wrong decision.\n\nAlex", GraceContext("Maya")
+    )
     assert (finding.code, finding.trigger) == ("arguing", "the wrong decision")
 
 
 def test_feedback_ask_is_fine_unless_refused() -> None:
-    text = "Hi Leo,\n\nThank you for the interview. Could you share any feedback?"
+    text = "Hi Leo,\n\nThank you for the interview. Could you share any feedback?\n\nSam"
     assert check(text, GraceContext(to_name="Leo")) == []
     assert [f.code for f in check(text, GraceContext("Leo", feedback_refused=True))] == [
         "refused_feedback_ask"
     ]
 
 
+def test_a_refusal_quoted_below_the_note_makes_the_ask_a_refused_one() -> None:
+    text = (
+        "Hi Leo,\n\nThank you for the interview. Could you share any feedback?\n\nSam\n\n"
+        "On Tue, 4 Mar 2025 at 10:12, Leo <leo@kestrel.example> wrote:\n"
+        "> Thank you for applying. We are unable to provide individual feedback.\n"
+    )
+    assert _codes(text, GraceContext(to_name="Leo")) == {"refused_feedback_ask"}
+
+
 def test_impersonal_greeting_is_fine_when_no_name_is_known() -> None:
-    text = "To whom it may concern,\n\nThank you for letting me know."
+    text = "To whom it may concern,\n\nThank you for letting me know.\n\nLukas Novak"
     assert check(text, GraceContext(company="Northwind Labs")) == []
 
 
 def test_company_close_enough_is_not_a_wrong_company() -> None:
     ctx = GraceContext(company="Northwind Labs GmbH")
     for text in ("Thank you, Northwind team.", "Thanks for the role at Northwind Labs."):
-        assert check(text, ctx) == [], text
-    [finding] = check("Thanks for the role at Northwind Analytics.", ctx)
+        assert check(f"{text}\n\nAlex", ctx) == [], text
+    [finding] = check("Thanks for the role at Northwind Analytics.\n\nAlex", ctx)
     assert finding.code == "wrong_company" and finding.trigger == "Northwind Analytics"
 
 
-def test_length_limit_comes_from_the_context() -> None:
-    text = "Thank you for your time. " * 8
+def test_an_employer_of_the_users_past_is_no_wrong_company() -> None:
+    text = "Hi Maya,\n\nThank you. In my previous job at Fabrikam Retail I built the same reports."
+    assert "wrong_company" not in _codes(f"{text}\n\nAlex", GraceContext("Maya", "Northwind Labs"))
+
+
+def test_a_region_or_department_team_is_no_other_company() -> None:
+    ctx = GraceContext(to_name="Tyler Brooks", company="Summit CRM")
+    text = "Hi Tyler,\n\nThanks. If the East Coast team grows, I'd love to hear.\n\nJordan"
+    assert "wrong_company" not in _codes(text, ctx)
+
+
+def test_length_limits_come_from_the_context() -> None:
+    text = "Thank you for your time. " * 8 + "\n\nAlex"
     assert check(text, GraceContext(max_words=40)) == []
     assert [f.code for f in check(text, GraceContext(max_words=20))] == ["too_long"]
+    blocked = check(text, GraceContext(max_words=20, block_words=30))
+    assert [(f.code, f.severity) for f in blocked] == [("much_too_long", Severity.BLOCK)]
 
 
 # --- hand-written notes in many voices (tests/fixtures/grace) -----------------
@@ -135,6 +175,10 @@ def test_a_note_gets_exactly_its_labelled_findings(note: dict) -> None:
 MAYA = GraceContext(to_name="Maya Ortiz", company="Northwind Labs")
 
 
+def _note(body: str) -> str:
+    return f"Hi Maya,\n\n{body}\n\nBest,\nAlex"
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -142,15 +186,15 @@ MAYA = GraceContext(to_name="Maya Ortiz", company="Northwind Labs")
         "It was not a waste of my time at all, thank you.",
         "I was very disappointed, but I respect the decision. Thank you.",
         "Thank you. I hope there is another chance to work together.",
-        "Thank you. I know I made a mistake on the SQL question.",
-        "Thank you. In my previous job at Fabrikam Retail I built the same reports.",
+        "Thank you. I know I made a mistake on the SQL question, and I've been practising.",
+        "Thank you. In my previous job at Fabrikam Retail I ran the weekly stock reports.",
         "Thank you. It was lovely to meet you at Data Week Lisbon.",
-        "Thank you. Obviously you had many strong candidates.",
+        "Thank you for letting me know. Obviously you had many strong candidates.",
         "Thank you. I learned a hell of a lot from the case study.",
     ],
 )
 def test_gracious_wordings_do_not_block(sentence: str) -> None:
-    assert not [f for f in check(sentence, MAYA) if f.severity is Severity.BLOCK]
+    assert not _blocks(_note(sentence), MAYA)
 
 
 @pytest.mark.parametrize(
@@ -167,13 +211,13 @@ def test_gracious_wordings_do_not_block(sentence: str) -> None:
     ],
 )
 def test_bad_wordings_block(sentence: str, code: str) -> None:
-    assert code in {f.code for f in check(sentence, MAYA)}
+    assert code in _codes(_note(sentence), MAYA)
 
 
 def test_a_greeting_may_use_a_short_form_of_the_name() -> None:
     ctx = GraceContext(to_name="Tomas Varga")
-    assert check("Hi Tom,\n\nThank you for the update.", ctx) == []
-    [finding] = check("Tim,\n\nThank you for the update.", ctx)
+    assert check("Hi Tom,\n\nThank you for the update.\n\nMei", ctx) == []
+    [finding] = check("Tim,\n\nThank you for the update.\n\nMei", ctx)
     assert (finding.code, finding.trigger) == ("wrong_name", "Tim,")
     # a common nickname that is not a prefix of the name
     for name, greeting in (
@@ -181,19 +225,18 @@ def test_a_greeting_may_use_a_short_form_of_the_name() -> None:
         ("Robert Lin", "Bob"),
         ("Liz Moreau", "Elizabeth"),
     ):
-        assert (
-            check(f"Hi {greeting},\n\nThank you for the update.", GraceContext(to_name=name)) == []
-        )
-    [finding] = check("Hi Bob,\n\nThank you.", GraceContext(to_name="Michael Oduya"))
+        text = f"Hi {greeting},\n\nThank you for the update.\n\nMei"
+        assert check(text, GraceContext(to_name=name)) == []
+    [finding] = check("Hi Bob,\n\nThank you.\n\nMei", GraceContext(to_name="Michael Oduya"))
     assert finding.code == "wrong_name"
 
 
 def test_items_listed_under_an_ask_are_each_an_ask() -> None:
-    text = "Thank you. Could you:\n- share feedback\n- refer me to the data team\n"
+    text = "Thank you. Could you:\n- share feedback\n- refer me to the data team\n\nMei"
     [finding] = check(text, GraceContext())
     assert finding.code == "many_asks"
     assert finding.trigger == "- share feedback; - refer me to the data team"
-    listed = "Thank you. What I enjoyed:\n- the case study\n- the team lunch\n"
+    listed = "Thank you. What I enjoyed:\n- the case study\n- the team lunch\n\nMei"
     assert check(listed, GraceContext()) == []
 
 
@@ -202,19 +245,19 @@ def test_greeting_words_and_near_names_in_the_opening() -> None:
     for opener in ("Greetings,", "Good Morning,", "Hiya,", "Congratulations on the hire,"):
         assert check(f"{opener}\n\nThank you for the update.\n\nSam", ctx) == []
     # one letter short is another name, not a short form
-    [finding] = check("Hi Paul,\n\nThank you for the update.", ctx)
+    [finding] = check("Hi Paul,\n\nThank you for the update.\n\nSam", ctx)
     assert (finding.code, finding.trigger) == ("wrong_name", "Hi Paul")
-    [finding] = check("Jack,\n\nThank you.", GraceContext(to_name="Erica Stone"))
+    [finding] = check("Jack,\n\nThank you.\n\nSam", GraceContext(to_name="Erica Stone"))
     assert finding.trigger == "Jack,"
-    assert check("Hi Jack,\n\nThank you.", GraceContext(to_name="John Smith")) == []
+    assert check("Hi Jack,\n\nThank you.\n\nSam", GraceContext(to_name="John Smith")) == []
 
 
 def test_the_signature_is_read_for_placeholders_and_tone_but_not_for_companies() -> None:
     ctx = GraceContext(to_name="Maya Chen", company="Northwind")
     signed = "Hi Maya,\n\nThank you for the update.\n\nBest regards,\n[Your Name]"
-    assert [f.code for f in check(signed, ctx)] == ["placeholder"]
+    assert _codes(signed, ctx) == {"placeholder", "missing_signature"}
     harsh = "Hi Maya,\n\nThanks!\nBut honestly your process was a waste of my time.\nSam"
-    assert "bitterness" in {f.code for f in check(harsh, ctx)}
+    assert "bitterness" in _codes(harsh, ctx)
     employer = "Hi Maya,\n\nThank you.\n\nBest,\nSam Rivera\nEditor at Fernhill Press\n"
     assert check(employer, ctx) == []
 
@@ -227,10 +270,10 @@ def test_a_negation_that_asserts_does_not_spare_the_phrase() -> None:
         "Thank you. I can't stress enough how I really need this job.": "pleading",
     }
     for note, code in cases.items():
-        assert code in {f.code for f in check(f"Hi Maya,\n\n{note}\n\nSam", ctx)}, note
+        assert code in _codes(f"Hi Maya,\n\n{note}\n\nSam", ctx), note
     assert check("Hi Maya,\n\nThank you. I'm not asking you to reconsider.\n\nSam", ctx) == []
-    unpaid = "Hi Maya,\n\nThank you. My unpaid volunteer work taught me a lot.\n\nSam"
-    assert check(unpaid, ctx) == []
+    unpaid = "Hi Maya,\n\nThank you. My volunteer work, unpaid, taught me a lot.\n\nSam"
+    assert not _blocks(unpaid, ctx)
 
 
 def test_a_legal_footer_under_the_signature_is_not_the_note() -> None:
@@ -245,6 +288,12 @@ def test_a_legal_footer_under_the_signature_is_not_the_note() -> None:
 def test_refusing_the_decision_and_doing_anything_are_caught() -> None:
     ctx = GraceContext(to_name="Dana Reyes", company="Orrin")
     refuse = "Hi Dana,\n\nThanks. I don't accept this decision. Please escalate it.\n\nSam"
-    assert "arguing" in {f.code for f in check(refuse, ctx)}
+    assert "arguing" in _codes(refuse, ctx)
     plead = "Hi Dana,\n\nThank you. I'd do anything for this role.\n\nSam"
-    assert "pleading" in {f.code for f in check(plead, ctx)}
+    assert "pleading" in _codes(plead, ctx)
+
+
+def test_the_tone_model_stays_quiet_where_a_phrase_rule_named_the_harm() -> None:
+    text = "Hi Maya,\n\nThanks. That was the wrong decision, and the process was a joke.\n\nAlex"
+    codes = _codes(text, MAYA)
+    assert {"arguing", "rudeness"} <= codes and "tone" not in codes

@@ -35,13 +35,16 @@ def check(
 ) -> None:
     """Check a follow-up's etiquette before you send it.
 
-    Flags bitterness, arguing with the decision, pleading, rudeness, a feedback
-    ask after feedback was refused, a wrong name or company and unfilled
-    placeholders (these block: exit code 1), and gives advice on length, a
-    missing thank-you, several asks and impersonal greetings. The options give
-    the context a draft would have; without them, names are not checked. Only
-    your own words are judged: paste a reply with the rejection quoted below it
-    ("On ... wrote:", "> " lines, "From: ... Sent:") and your signature as is.
+    Blocks (exit code 1) what would hurt you once read: a rude, bitter, curt,
+    sarcastic or arguing tone (named phrases, and a tone model that names the
+    sentences that weigh most), pleading, a feedback ask after feedback was
+    refused, a wrong name or company, a greeting to a mailbox or to nobody when a
+    person wrote, a placeholder, no name at the end, three or more asks, and more
+    than about 250 words. Gives advice on a missing thank-you, two asks and a
+    note over 150 words. The options give the context a draft would have;
+    without them, names are not checked. Only your own words are judged: paste
+    a reply with the rejection quoted below it ("On ... wrote:", "> " lines,
+    "From: ... Sent:") and your signature as is.
     """
     text = file.read_text() if file else sys.stdin.read()
     findings = check_text(

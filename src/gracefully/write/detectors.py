@@ -14,6 +14,9 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from gracefully.knowledge import PLATFORM_WORDS, robot_word, role_word
+from gracefully.write.own_words import sign_off_names
+
 
 @dataclass(frozen=True, slots=True)
 class GraceContext:
@@ -29,6 +32,11 @@ class GraceContext:
     own_text: tuple[str, ...] = ()
     """Text the user wrote (profile, signature): organisations named there are theirs."""
     max_words: int = 150
+    """Longer than this is advice: a follow-up needs a thank-you, one specific, one ask."""
+    block_words: int = 250
+    """Longer than this blocks: nobody reads a follow-up essay to the end."""
+    sender: str = ""
+    """The user's own name: the note must end with it. Unknown, any name will do."""
 
 
 Detector = Callable[[str, GraceContext], list[str]]
@@ -74,12 +82,14 @@ def phrases(
     """Fires on each phrase matching a pattern, in a sentence no `unless` pattern
     matches; a `negatable` phrase is spared when a negation comes just before it."""
     found, guards = _compile(patterns), _compile(unless)
+    anywhere = re.compile("|".join(f"(?:{p.pattern})" for p in found), re.IGNORECASE)
+    """Matches wherever any pattern could (case aside): most sentences are skipped at once."""
 
     def detect(text: str, _: GraceContext) -> list[str]:
         return [
             m.group(0)
             for s in sentences(text)
-            if not any(g.search(s) for g in guards)
+            if anywhere.search(s) and not any(g.search(s) for g in guards)
             for p in found
             for m in p.finditer(s)
             if not (negatable and _denied(s, m.start()))
@@ -111,9 +121,26 @@ ASKS = _compile(
         r"(?:for|if|to hear)\b",
         r"\b(?:would be|is|are) (?:hugely |greatly |much |very much |really |so )?appreciated\b",
         r"\b(?:open|glad) to (?:a|an) (?:short |brief |quick )?(?:call|chat|conversation)\b",
+        r"^\W*(?:could|can|may|might) (?:I|we)\b",
+        r"\bwould (?:mean a lot|mean the world|be (?:great|wonderful|amazing"
+        r"|(?:really |so )?helpful|much appreciated))\b",
     )
 )
-COURTESY = _compile((r"\bdon't hesitate\b", r"\bfeel free\b", r"\bif (?:there is|I can)\b"))
+_ASK_VERBS = re.compile(
+    r"\b(?:would|could|can|will) you\b|\b(?:and|also|or) (?:please |perhaps |maybe )?"
+    r"(?:share|send|introduce|recommend|forward)\b",
+    re.IGNORECASE,
+)
+"""Each is one more request inside an ask ("Could you X, and would you Y?" asks twice)."""
+COURTESY = _compile(
+    (
+        r"\bdon't hesitate\b",
+        r"\bfeel free\b",
+        r"\bif (?:there is|I can)\b",
+        r"\bpass (?:on )?my thanks\b|\bpass my thanks on\b|\bsay (?:thank you|thanks) to\b",
+    )
+)
+"""Courtesies phrased as asks: nothing the reader has to answer."""
 BULLET = re.compile(r"^(?:[-*•‣▪–]|\d{1,2}[.)])\s+")
 
 
@@ -132,7 +159,7 @@ def asks(text: str) -> list[str]:
     found, listing = [], False
     for s in sentences(text):
         if BULLET.match(s):
-            found += [s] if listing else []
+            found += [s] if listing or _is_ask(s) else []
             continue
         listing = _is_ask(s) and s.endswith(":")
         found += [s] if _is_ask(s) and not listing else []
@@ -149,9 +176,22 @@ def asks_matching(*patterns: Pattern) -> Detector:
     return detect
 
 
-def more_than_one_ask(text: str, _: GraceContext) -> list[str]:
-    found = asks(text)
-    return found if len(found) > 1 else []
+def requests(text: str) -> list[str]:
+    """The requests a note makes: each ask, counted once more for every further
+    "would you"/"and share" it chains on ("Could you X, and would you Y?" is two)."""
+    return [s for s in asks(text) for _ in range(max(1, len(_ASK_VERBS.findall(s))))]
+
+
+def asks_between(low: int, high: int | None = None) -> Detector:
+    """Fires on the requests when there are `low` to `high` (any number above `low`
+    when `high` is None) of them."""
+
+    def detect(text: str, _: GraceContext) -> list[str]:
+        found = requests(text)
+        n = len(found)
+        return list(dict.fromkeys(found)) if n >= low and (high is None or n <= high) else []
+
+    return detect
 
 
 def absent(*patterns: Pattern) -> Detector:
@@ -166,7 +206,12 @@ def absent(*patterns: Pattern) -> Detector:
 
 def over_length(text: str, ctx: GraceContext) -> list[str]:
     n = word_count(text)
-    return [f"{n} words"] if n > ctx.max_words else []
+    return [f"{n} words"] if ctx.max_words < n <= max(ctx.block_words, ctx.max_words) else []
+
+
+def far_too_long(text: str, ctx: GraceContext) -> list[str]:
+    n = word_count(text)
+    return [f"{n} words (about {ctx.block_words} at most)"] if n > ctx.block_words else []
 
 
 # --- names and companies -----------------------------------------------------
@@ -227,6 +272,15 @@ _NOT_ORGS = {
     "september", "october", "november", "december", "hi", "hello", "dear",
 }  # fmt: skip
 _SUFFIXES = {"inc", "llc", "ltd", "gmbh", "corp", "co", "plc", "sa", "ag", "group", "the"}
+_UNITS = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "coast", "region", "regional", "emea", "apac", "uk", "us", "eu", "global", "international",
+    "platform", "data", "product", "design", "engineering", "sales", "marketing", "finance",
+    "operations", "ops", "research", "analytics", "support", "growth", "people", "legal",
+    "infrastructure", "mobile", "web", "backend", "frontend", "security", "editorial",
+}  # fmt: skip
+"""Words of a region or a department ("the East Coast team", "the Platform team"):
+an organisation made only of them is a part of the company, not another one."""
 
 
 def _fold(text: str) -> str:
@@ -297,8 +351,8 @@ def wrong_name(text: str, ctx: GraceContext) -> list[str]:
     for m in (*greetings, *bare):
         rest = (m.group("rest") or "").strip()
         named = _tokens(m.group(1)) - _GENERIC
-        if re.match(_TEAM_WORDS, rest, re.IGNORECASE) or not named:
-            continue
+        if re.match(_TEAM_WORDS, rest, re.IGNORECASE) or not named or _robotic(m.group(1)):
+            continue  # a team, a mailbox or a hiring system is no wrong *person*
         if not _same_person(named, allowed):
             triggers.append(m.group(0).strip())
     return triggers
@@ -307,7 +361,8 @@ def wrong_name(text: str, ctx: GraceContext) -> list[str]:
 def _org_matches(candidate: str, ctx: GraceContext) -> bool:
     cand = " ".join(t for t in _fold(candidate).split() if t not in _SUFFIXES)
     company = " ".join(t for t in _fold(ctx.company).split() if t not in _SUFFIXES)
-    if not cand or cand.split()[0] in _NOT_ORGS or _EVENTS & set(cand.split()):
+    words = set(cand.split())
+    if not cand or cand.split()[0] in _NOT_ORGS or _EVENTS & words or words <= _UNITS:
         return True
     if fuzz.token_set_ratio(cand, company) >= 90:
         return True
@@ -338,3 +393,133 @@ def wrong_company(text: str, ctx: GraceContext) -> list[str]:
     ]
     candidates += _greeted_teams(text)
     return [c for c in dict.fromkeys(candidates) if not _org_matches(c, ctx)]
+
+
+# --- greetings ---------------------------------------------------------------
+
+_OPENING = re.compile(
+    r"\A\s*(?P<line>(?i:hi|hello|hey|hiya|howdy|dear|greetings|morning|good (?:morning|afternoon"
+    r"|evening))(?:[ \t]+(?P<who>[^\n,!:;]*?))?[ \t]*(?:[,!:;]|[ \t][-–—]|(?=\n)|\Z))"
+    r"|\A\s*(?P<bare>(?P<bare_who>[\w@.&'’ +-]{1,40}?)[ \t]*,)[ \t]*(?=\n)"
+)
+"""The note's greeting and whom it greets: "Hi workday.do-not-reply," or a bare "careers,"."""
+IMPERSONAL = re.compile(
+    r"^(?:whom it may concern|sir(?:s)?(?: or |/)?(?:madam)?|madam|(?:the )?hiring manager"
+    r"|recruiter|(?:the )?(?:hiring|recruiting|recruitment|talent(?: acquisition)?|hr|people"
+    r"|careers?|jobs?) (?:team|department|manager|partner)|(?:the )?team|talent acquisition"
+    r"|hr|human resources|recruitment|recruiting|hiring)$",
+    re.IGNORECASE,
+)
+_TO_WHOM = re.compile(
+    r"\bto whom it may concern\b|\bdear sir(?: or |/)madam\b|\bdear (?:sir|madam)\b",
+    re.IGNORECASE,
+)
+
+
+def greeting(text: str) -> tuple[str, str]:
+    """The greeting line as written and whom it greets ("" for a plain "Hello,")."""
+    m = _OPENING.search(text)
+    if not m:
+        return "", ""
+    if m.group("bare"):
+        return m.group("bare").strip(), m.group("bare_who").strip()
+    return m.group("line").strip(), (m.group("who") or "").strip()
+
+
+def _tokens_of(who: str) -> list[str]:
+    return [t for t in re.split(r"[\s.@_+-]+", who.casefold()) if t]
+
+
+def _robotic(who: str) -> bool:
+    """An address, a robot mailbox, a sending platform, or a team mailbox greeted as one
+    ("workday.do-not-reply", "noreply", "Greenhouse", "careers"); the words are
+    `gracefully.knowledge`'s, the same every stage reads addresses with."""
+    words = _tokens_of(who)
+    local = re.sub(r"\s+", ".", who.strip().casefold())
+    if "@" in who or any(w in PLATFORM_WORDS for w in words) or robot_word(local):
+        return True
+    if who != who.lower():
+        return False  # "Careers Team" is a team greeted as one: the impersonal rule's
+    return bool(re.search(r"[a-z0-9][._+-][a-z]", who)) or role_word(local) is not None
+
+
+def robot_greeting(text: str, _: GraceContext) -> list[str]:
+    """A greeting to an address, a no-reply mailbox or an applicant tracking system
+    (a template slot, "Hi {first_name},", is the placeholder rule's)."""
+    line, who = greeting(text)
+    return [line] if who and not re.search(r"[{}\[\]<>]", who) and _robotic(who) else []
+
+
+def is_person(name: str, ctx: GraceContext) -> bool:
+    """Whether a recipient's name is a person's (not an address, mailbox or the company)."""
+    words = _tokens_of(name)
+    company = _tokens(ctx.company) - _SUFFIXES
+    own = [w for w in words if w not in company and not role_word(w) and w not in _TITLES]
+    return bool(own) and "@" not in name and not _robotic(name)
+
+
+def impersonal_greeting(text: str, ctx: GraceContext) -> list[str]:
+    """When a named person is the recipient: a greeting to nobody in particular ("To
+    whom it may concern", "Dear Hiring Manager"), to a team, or to the company."""
+    if not is_person(ctx.to_name, ctx):
+        return []
+    found = [m.group(0) for m in _TO_WHOM.finditer(text)]
+    line, who = greeting(text)
+    if who and not _robotic(who) and not _names_recipient(who, ctx):
+        bare = re.sub(r"\s+(?:team|folks|people|recruiting|hiring)$", "", who, flags=re.I)
+        if IMPERSONAL.match(who) or (ctx.company and _is_org(bare, ctx)):
+            found.append(line)
+    return list(dict.fromkeys(found))
+
+
+def _names_recipient(who: str, ctx: GraceContext) -> bool:
+    allowed = set().union(*(_tokens(n) for n in (ctx.to_name, *ctx.known_names)))
+    return _same_person(_tokens(who) - _GENERIC, allowed)
+
+
+def _is_org(candidate: str, ctx: GraceContext) -> bool:
+    """`candidate` names the company (not just any word `_org_matches` lets through)."""
+    cand = " ".join(t for t in _fold(candidate).split() if t not in _SUFFIXES)
+    company = " ".join(t for t in _fold(ctx.company).split() if t not in _SUFFIXES)
+    return bool(cand) and (
+        fuzz.token_set_ratio(cand, company) >= 90
+        or fuzz.ratio(cand.replace(" ", ""), company.replace(" ", "")) >= 88
+    )
+
+
+# --- the signature -----------------------------------------------------------
+
+
+def unsigned(text: str, ctx: GraceContext) -> list[str]:
+    """No name at the end of the note (or, when the user's name is known, not theirs)."""
+    names, last = sign_off_names(text)
+    if not names:
+        return [f"{last[-60:]} (no name after it)" if last else "(no name at the end)"]
+    if ctx.sender:
+        own = _tokens(ctx.sender)
+        signed = set().union(*(_tokens(n) for n in names))
+        initials = {n[0] for n in own if n}
+        if not _same_person(signed, own) and not (signed and {t[0] for t in signed} <= initials):
+            return [f"signed {names[0]!r}, not {ctx.sender}"]
+    return []
+
+
+# --- what the note shows about its context -----------------------------------
+
+FEEDBACK_REFUSED = re.compile(
+    r"\b(?:(?:do|does|will|can|could|are|is|am)(?: not|n['’]t)|cannot|unable to|not able to"
+    r"|won['’]t be able to|(?:are|is) not in a position to|don['’]t usually|do not usually"
+    r"|isn['’]t (?:your|our) policy to|not (?:your|our) policy to|(?:said|say) no)\b"
+    r"[^.!?\n]{0,40}\b(?:provide|give|offer|share|send|do)\b[^.!?\n]{0,25}\bfeedback\b"
+    r"|\bno (?:individual |personal |detailed |specific )?feedback\b"
+    r"|\bfeedback (?:is not|isn['’]t) (?:something we|available|possible|given)",
+    re.IGNORECASE,
+)
+"""The employer's "we are unable to provide feedback", or the user's "I know you don't
+give feedback", in the note or in the quoted rejection."""
+
+
+def feedback_refused(text: str, ctx: GraceContext) -> bool:
+    """Whether feedback is known to be refused: by the context, or by the rejection
+    quoted below the note, or because the note itself says so."""
+    return ctx.feedback_refused or bool(FEEDBACK_REFUSED.search(text))

@@ -1,11 +1,13 @@
 """The grace check's rules: one line of data per kind of etiquette slip.
 
-Severity follows one question: would a career coach stop the note from going
-out as it is? Bitterness, arguing, pleading, rudeness, a refused feedback ask,
-a wrong name or company, and a leftover placeholder all do harm once read, so
-they block. Length, a missing thank-you, several asks and a stiff greeting
-only make a note weaker, so they are advice. "To whom it may concern" when a
-name is known is advice, not a block: impersonal, but nobody is hurt by it.
+Severity follows one question: would the note hurt the person who sends it?
+Everything that does harm once read blocks: a rude, bitter, sarcastic, curt or
+arguing tone (named by the phrase rules, else found by the tone model), pleading,
+a feedback ask the employer already refused, a wrong name or company, a greeting
+to a robot or to nobody when a person wrote, a placeholder, no name at the end,
+three or more asks, and a note far too long to be read. What only makes a good
+note weaker stays advice: a missing thank-you, two asks, a little too long.
+Every block names the words that triggered it and how to fix them.
 """
 
 from __future__ import annotations
@@ -19,14 +21,19 @@ from gracefully.write.detectors import (
     Detector,
     GraceContext,
     absent,
+    asks_between,
     asks_matching,
     either,
-    more_than_one_ask,
+    far_too_long,
+    impersonal_greeting,
     over_length,
     phrases,
+    robot_greeting,
+    unsigned,
     wrong_company,
     wrong_name,
 )
+from gracefully.write.tone import harsh_tone
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +48,10 @@ class GraceRule:
     """Reads the signature too (all but the quoted mail): a placeholder or a harsh line
     after a sign-off is sent as well. Structural rules (length, asks, names, companies)
     read only the note itself, since a signature names the writer's own employer."""
+    defer_to: tuple[str, ...] = ()
+    """Codes that already say what this rule would: when one fired, this one is quiet.
+    The tone model adds nothing to a note the phrase rules caught by name, and does
+    not read a template whose slots are still empty."""
 
 
 BLOCK, ADVICE = Severity.BLOCK, Severity.ADVICE
@@ -60,6 +71,12 @@ GRACE_RULES: tuple[GraceRule, ...] = (
             re.compile(
                 r"\[(?:your|the|company|name|first|last|role|position|job|title|recruiter"
                 r"|hiring|interviewer|date|team|manager)\b[^\]\n]{0,30}\]",
+                re.IGNORECASE,
+            ),
+            re.compile(
+                r"\[[^\]\n]{0,30}\b(?:name|company|role|position|title|project|topic|date|time"
+                r"|day|team|skill|detail|thing|something|specific|interviewer|manager|recruiter"
+                r"|product|department|here|x)\b[^\]\n]{0,20}\]",
                 re.IGNORECASE,
             ),
             re.compile(r"\{\{[^}\n]*\}\}|\{%[^%\n]*%\}|\{[a-z_]+\}"),
@@ -244,8 +261,33 @@ GRACE_RULES: tuple[GraceRule, ...] = (
             r"\b(?:pointers|insights?|thoughts) on (?:my|the) (?:application|interview)\b",
             r"\bwhat held me back\b",
             r"\bhow I (?:could|can|might) (?:improve|strengthen)\b",
+            r"\b(?:pointers?|tips?|advice)\b",
+            r"\bwhy (?:I|my application) (?:wasn['’]t|was not|didn['’]t|did not|hadn['’]t)\b",
+            r"\b(?:make|making) an exception\b|\bbend the rules?\b|\bjust this once\b",
+            r"\b(?:suggest|recommend|advise) (?:I|that I) (?:improve|work on|change|focus)\b",
+            r"\b(?:where|what) (?:I|it) (?:went|did|got) wrong\b|\bwhat went wrong\b",
+            r"\bhow I (?:did|performed|came across|compared)\b",
+            r"\bwhat (?:let me down|counted against me|I lacked|I was missing)\b",
         ),
         applies=lambda ctx: ctx.feedback_refused,
+    ),
+    GraceRule(
+        "tone",
+        BLOCK,
+        "The tone could hurt you: read as a whole, the note comes across as curt, sarcastic, "
+        "bitter, entitled or arguing, even where no single phrase says so.",
+        "Rewrite the sentences named: thank them, keep one warm specific, and leave out "
+        "any judgement of the decision, the process or the people.",
+        harsh_tone,
+        signed=True,
+        defer_to=(
+            "placeholder",
+            "bitterness",
+            "arguing",
+            "pleading",
+            "rudeness",
+            "refused_feedback_ask",
+        ),
     ),
     GraceRule(
         "wrong_name",
@@ -262,17 +304,43 @@ GRACE_RULES: tuple[GraceRule, ...] = (
         wrong_company,
     ),
     GraceRule(
+        "robot_greeting",
+        BLOCK,
+        "The greeting is addressed to a mailbox, an address or a hiring system, not a person.",
+        'Greet the person who wrote to you by name, or use a plain "Hello,".',
+        robot_greeting,
+    ),
+    GraceRule(
         "impersonal_greeting",
-        ADVICE,
-        "An impersonal greeting, although the recipient's name is known.",
+        BLOCK,
+        "An impersonal greeting (nobody in particular, a team or the company), "
+        "although a named person wrote to you.",
         "Greet them by their first name.",
-        phrases(
-            r"\bto whom it may concern\b",
-            r"\bdear sir(?: or |/)madam\b",
-            r"\bdear (?:hiring manager|recruiter|sir|madam)\b",
-            r"\bdear (?:hiring|recruiting|recruitment|talent acquisition|hr) team\b",
-        ),
-        applies=lambda ctx: bool(ctx.to_name),
+        impersonal_greeting,
+    ),
+    GraceRule(
+        "missing_signature",
+        BLOCK,
+        "The note does not end with your name.",
+        'Sign off with your name after the closing ("Best wishes," then your name); '
+        "set it once in your profile and every draft is signed.",
+        unsigned,
+        signed=True,
+    ),
+    GraceRule(
+        "too_many_asks",
+        BLOCK,
+        "Three or more requests at once: it reads as a list of demands, and none gets answered.",
+        "Keep the one ask that matters most and cut the rest.",
+        asks_between(3),
+    ),
+    GraceRule(
+        "much_too_long",
+        BLOCK,
+        "Far too long for a follow-up: a long note after a rejection is rarely read, "
+        "and reads as not letting go.",
+        "Cut to a few sentences: the thanks, one specific, one ask.",
+        far_too_long,
     ),
     GraceRule(
         "too_long",
@@ -291,14 +359,14 @@ GRACE_RULES: tuple[GraceRule, ...] = (
             r"\bgrateful\b",
             r"\bappreciat\w*",
             r"\bgratitude\b",
-            r"\b(?:thx|thnx|thanx|tks|merci|danke|gracias|obrigad[oa])\b",
+            r"\b(?:thx|thnx|thanx|tks|ta|cheers|merci|danke|gracias|obrigad[oa]|diolch)\b",
         ),
     ),
     GraceRule(
         "many_asks",
         ADVICE,
-        "More than one ask: the reader can answer only one easily.",
+        "Two asks: the reader can answer only one easily.",
         "Keep the single ask that matters most.",
-        more_than_one_ask,
+        asks_between(2, 2),
     ),
 )

@@ -78,3 +78,105 @@ def own_words(text: str) -> str:
         end = name.start() if name else len(body)
     postscript = POSTSCRIPT.search(body, end)
     return (body[:end] + ("\n\n" + body[postscript.start() :] if postscript else "")).rstrip()
+
+
+# --- the name at the end ------------------------------------------------------
+
+_CLOSING_WORDS = frozenset({
+    "thanks", "thank", "you", "cheers", "best", "regards", "wishes", "kind", "warm", "warmest",
+    "warmly", "sincerely", "yours", "faithfully", "truly", "cordially", "respectfully", "love",
+    "bye", "later", "cya", "ciao", "ta", "thx", "ty", "again", "all", "the", "take", "care",
+    "soon", "speak", "talk", "with", "gratitude", "many", "so", "much", "xx", "xxx", "x", "ok",
+    "okay", "noted", "fine", "sure", "yes", "no", "anyway", "whatever", "lol", "haha", "k",
+    "kk", "np", "yep", "yup", "cool", "great", "regardless", "sent", "from", "my", "greetings",
+    "hi", "hello", "dear"
+})  # fmt: skip
+"""Words of a sign-off or a curt last word: a last line made only of these is no name."""
+_GREETING_WORDS = frozenset({"hi", "hello", "dear", "hey", "hiya", "morning", "greetings"})
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_PARTICLES = frozenset({
+    "de", "da", "di", "du", "van", "von", "der", "den", "le", "la", "del", "bin", "al", "el",
+    "ter", "ten", "st"
+})  # fmt: skip
+_INLINE_SIGNED = re.compile(
+    r"\b(?i:regards|best|thanks|thank you|cheers|wishes|sincerely|faithfully|cordially|warmly"
+    r"|all the best|take care|ta|love|yours)[,.!]*[ \t]+"
+    r"(?P<name>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2})[ \t]*[.!]?[ \t]*\Z"
+)
+"""A sign-off and a name at the end of the last line: "... Best regards, Piotr Zielinski"."""
+_DASH_SIGNED = re.compile(
+    r"(?:^|\s)[-–—~]+[ \t]*(?P<name>[^\W\d_][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2})[ \t]*\Z"
+)
+"""A name after a dash: "— Elise", "-Sam"."""
+_NOT_A_SIGNATURE_LINE = re.compile(r"@|https?://|www\.|\+?\d[\d ()-]{6,}|^\W*$")
+
+
+def _signed_at_end(line: str) -> str | None:
+    """The name after a sign-off or a dash at the end of a line of the note."""
+    for pattern in (_INLINE_SIGNED, _DASH_SIGNED):
+        if (m := pattern.search(line)) and (name := signature_name(m.group("name"))):
+            return name
+    return None
+
+
+def signature_name(line: str) -> str | None:
+    """The name a signature line gives ("Chloe Dubois | Designer" -> "Chloe Dubois"),
+    or None: one to four words, capitalised (a single lower-case word is a name too:
+    "mei"), with no digits and not only sign-off words."""
+    if name := _signed_at_end(line):
+        return name
+    head = re.split(r"[|,(/]| [-–—] ", line, maxsplit=1)[0].strip()
+    head = re.sub(r"[ \t]+x{1,3}$", "", head, flags=re.IGNORECASE).rstrip(".")
+    words = head.split()
+    if not 1 <= len(words) <= 4 or not all(_NAME_WORD.fullmatch(w) for w in words):
+        return None
+    folded = [w.casefold().strip(".") for w in words]
+    if all(w in _CLOSING_WORDS for w in folded) or folded[0] in _GREETING_WORDS:
+        return None
+    capitalised = all(w[0].isupper() or f in _PARTICLES for w, f in zip(words, folded, strict=True))
+    if len(words) > 1 and not capitalised:
+        return None
+    return head
+
+
+def _closing_lines(body: str) -> tuple[list[str], str]:
+    """The lines after the note's last sign-off (or, with none, after its last
+    sentence), and the line they follow: the sign-off, or that last sentence."""
+    lines = [
+        line.strip()
+        for line in body.splitlines()
+        if line.strip() and not _FOOTER.search(line) and not _NOT_A_SIGNATURE_LINE.search(line)
+    ]
+    text = "\n".join(lines)
+    sign_offs = [m for m in SIGN_OFF.finditer(text) if _signature_sized(text[m.end() :])]
+    if sign_offs:
+        last = sign_offs[-1]
+        return text[last.end() :].split("\n"), last.group(0).strip()
+    ends = [i for i, line in enumerate(lines) if SENTENCE_LINE.search(line) or len(line) > 60]
+    if not ends:
+        return lines, ""
+    return lines[ends[-1] + 1 :], lines[ends[-1]]
+
+
+def sign_off_names(text: str) -> tuple[list[str], str]:
+    """The names the note ends with, and the line they follow (its last sign-off or
+    sentence; the one to quote when no name follows it).
+
+    A name is read on the lines after the last sign-off or sentence, or at the end of
+    that line itself ("... Best regards, Piotr"). Quoted mail is left out; a P.S.
+    after the name does not hide it, nor does a "-- " signature block."""
+    body = without_quotes(text)
+    parts = [body]
+    if postscript := POSTSCRIPT.search(body):
+        parts.insert(0, body[: postscript.start()])
+    if delimiter := SIGNATURE_DELIMITER.search(body):
+        parts[:0] = [body[: delimiter.start()], body[delimiter.end() :]]
+    last_line = ""
+    for part in parts:
+        closing, before = _closing_lines(part)
+        last_line = last_line or before
+        names = [n for line in closing if (n := signature_name(line))]
+        names += [n for n in (_signed_at_end(before),) if n]
+        if names:
+            return names, before
+    return [], last_line
