@@ -19,6 +19,7 @@ from gracefully.domain import Category, Email, Evidence, Reading, Rejection
 from gracefully.understand.acknowledgement import acknowledgement, plain_decision
 from gracefully.understand.classifier import Classifier, Example, train_classifier
 from gracefully.understand.details import extract
+from gracefully.understand.everyday import everyday_decision
 from gracefully.understand.sentences import remembering
 
 SENT_BY_YOU = "sent_by_you"
@@ -58,7 +59,9 @@ class Reader:
     def _assemble(
         self, email: Email, category: Category, confidence: float, why: Evidence
     ) -> Reading:
-        if category is Category.REJECTION and (receipt := acknowledgement(email)):
+        if category is Category.REJECTION and (everyday := everyday_decision(email)):
+            category, confidence, why = Category.OTHER, ACKNOWLEDGED_CONFIDENCE, everyday
+        elif category is Category.REJECTION and (receipt := acknowledgement(email)):
             category, confidence, why = Category.CONFIRMATION, ACKNOWLEDGED_CONFIDENCE, receipt
         elif category is Category.CONFIRMATION and (decided := plain_decision(email)):
             category, confidence, why = Category.REJECTION, ACKNOWLEDGED_CONFIDENCE, decided

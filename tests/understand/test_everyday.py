@@ -1,0 +1,42 @@
+"""The everyday-decision rule: every row of its table finds its example and not its near miss,
+and the rule turns only a rejection that names no job into other."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from gracefully.domain import Address, Category, Email
+from gracefully.understand.everyday import RULE, _table, everyday_decision
+
+ROWS = [(kind, row) for kind in ("job", "object") for row in _table()[kind]]
+
+
+@pytest.mark.parametrize(("kind", "row"), ROWS, ids=[f"{k}:{r['phrase'][:30]}" for k, r in ROWS])
+def test_every_row_finds_its_example_and_not_its_near_miss(kind: str, row: dict) -> None:
+    assert {"phrase", "example", "near_miss"} <= row.keys(), "every row needs both examples"
+    pattern = re.compile(rf"\b(?:{row['phrase']})\b")
+    assert pattern.search(row["example"].lower()), row["example"]
+    assert not pattern.search(row["near_miss"].lower()), row["near_miss"]
+
+
+def _email(subject: str, body: str) -> Email:
+    return Email("<e@x>", subject, Address("Dana", "dana@x.example"), None, body)
+
+
+def test_a_decision_about_a_flat_is_not_a_job_rejection() -> None:
+    found = everyday_decision(
+        _email("The flat on Marsh Lane", "We went with another applicant for the flat, sorry.")
+    )
+    assert found is not None and found.rule == RULE and found.value == Category.OTHER.value
+    assert "flat" in found.sentence
+
+
+def test_a_job_rejection_that_mentions_a_flat_stays_one() -> None:
+    body = "We will not move forward with your candidacy; good luck finding a flat in Leeds."
+    assert everyday_decision(_email("Your application", body)) is None
+
+
+def test_a_short_job_rejection_with_no_object_is_left_alone() -> None:
+    assert everyday_decision(_email("Update", "Unfortunately we will not proceed.")) is None
