@@ -46,11 +46,21 @@ def test_no_reply_and_ats_addresses_are_not_contactable() -> None:
         "no-reply@acme.io",
         "donotreply@acme.io",
         "Acme via Greenhouse <x@greenhouse.io>",
+        # robots in understand were once contactable here: one list now (gracefully.knowledge)
+        "notify@acme.io",
+        "postmaster@acme.io",
+        "auto-confirm@acme.io",
+        "Workday <workday.do-not-reply@acme.io>",
+        "Careers <systemmessage@successfactors.eu>",
+        "Acme Talent Acquisition <automationmanager@brassring.com>",
+        "Acme Recruiting <acme@csodmail.com>",
+        "LinkedIn <jobs-noreply@linkedin.com>",
     ):
         assert is_no_reply(address(sender))
         email = make_email(sender, body="We will not be moving forward.")
         assert [c.contactable for c in contacts_for(email, make_reading())] == [False]
     assert not is_no_reply(address("dana@acmerobotics.com"))
+    assert not is_no_reply(address("noreen@acmerobotics.com"))
 
 
 def test_a_company_in_a_mention_is_not_a_person() -> None:

@@ -11,14 +11,10 @@ import re
 from collections.abc import Iterable
 
 from gracefully.domain import Address, Contact, ContactRole, Email, Reading
-from gracefully.track.ats import company_from_display, is_ats_domain
+from gracefully.knowledge import is_robot_address
+from gracefully.track.ats import company_from_display
 from gracefully.track.company import company_key, fold
 
-_NO_REPLY = re.compile(
-    r"^(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|notifications?|mailer[-_.]daemon|"
-    r"bounces?|automated|system|alerts?)\b|[-_.]no[-_.]?reply$",
-    re.IGNORECASE,
-)
 _SIGN_OFF = re.compile(
     r"^\s*(?:best(?:\s+regards|\s+wishes)?|kind(?:est)?\s+regards|warm(?:est)?\s+regards|regards|"
     r"thanks(?:\s+again)?|thank\s+you|many\s+thanks|cheers|sincerely(?:\s+yours)?|warmly|"
@@ -72,9 +68,9 @@ _ROLE_RANK = {
 
 
 def is_no_reply(address: Address) -> bool:
-    """A system address nobody reads: no-reply local parts and ATS senders."""
-    local = address.email.partition("@")[0]
-    return bool(_NO_REPLY.search(local)) or is_ats_domain(address.domain)
+    """A system address nobody reads: a robot local part or a sending platform's address
+    (`gracefully.knowledge.is_robot_address`)."""
+    return is_robot_address(address)
 
 
 def role_from_title(title: str) -> ContactRole:
