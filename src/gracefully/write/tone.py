@@ -45,7 +45,7 @@ FORMAT_VERSION = 1
 EXAMPLES_DIR = Path(__file__).with_name("tone_examples")
 CACHE_FILE = "tone_model.npz"
 GRACIOUS = "gracious"
-_C = 1.0
+_C = 3.0
 _MIN_DF = 2
 _CHARS = (3, 5)
 _CHAR_MIN_WORD = 5
@@ -58,9 +58,9 @@ _GRACIOUS_WEIGHT = 2.0
 (new words, no harm it has learnt) reads as gracious, and a block needs evidence."""
 _NOTES_PER_KIND = 150
 """Frames per harm kind, spread over its sentences, so small kinds weigh as much as big ones."""
-HARM = 0.5
+HARM = 0.55
 """A note whose whole reads at least this likely harmful is blocked."""
-SENTENCE_HARM = 0.8
+SENTENCE_HARM = 0.9
 """So is a note with one sentence this likely harmful read alone: one barb among
 thank-yous is diluted in the whole note, but still read by the recipient."""
 _TRAINED: dict[str, ToneModel] = {}
