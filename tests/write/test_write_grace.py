@@ -297,3 +297,27 @@ def test_the_tone_model_stays_quiet_where_a_phrase_rule_named_the_harm() -> None
     text = "Hi Maya,\n\nThanks. That was the wrong decision, and the process was a joke.\n\nAlex"
     codes = _codes(text, MAYA)
     assert {"arguing", "rudeness"} <= codes and "tone" not in codes
+
+
+# --- the own-written dev set, in the blind format (tests/fixtures/grace/written.jsonl) ----
+
+WRITTEN = [
+    json.loads(line) for line in (NOTES_DIR / "written.jsonl").read_text().splitlines() if line
+]
+
+
+def test_the_dev_set_is_large_and_in_the_blind_format() -> None:
+    assert len(WRITTEN) >= 150
+    assert all(set(n) == {"id", "kind", "harm", "context", "text"} for n in WRITTEN)
+    assert all((n["kind"] == "gracious") == (n["harm"] is None) for n in WRITTEN)
+
+
+def test_the_dev_set_stays_over_its_floors() -> None:
+    """Floors under the figures measured when the tone model landed (good 78/78, bad
+    97/102): a change anywhere that lets harmful notes through, or holds good ones
+    back, shows here."""
+    blocked = [_blocks(n["text"], _context(n["context"])) for n in WRITTEN]
+    good = [not b for n, b in zip(WRITTEN, blocked, strict=True) if n["kind"] == "gracious"]
+    bad = [bool(b) for n, b in zip(WRITTEN, blocked, strict=True) if n["kind"] == "bad"]
+    assert sum(good) / len(good) >= 0.97
+    assert sum(bad) / len(bad) >= 0.92

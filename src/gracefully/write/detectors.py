@@ -167,11 +167,19 @@ def asks(text: str) -> list[str]:
 
 
 def asks_matching(*patterns: Pattern) -> Detector:
-    """Fires on asks that also match one of `patterns` (e.g. an ask for feedback)."""
+    """Fires on asks that also match one of `patterns` (e.g. an ask for feedback); a
+    denied mention is no ask for it ("I know you don't share feedback, so please just
+    keep me in mind")."""
     found = _compile(patterns)
 
     def detect(text: str, _: GraceContext) -> list[str]:
-        return [m.group(0) for s in asks(text) for p in found for m in p.finditer(s)]
+        return [
+            m.group(0)
+            for s in asks(text)
+            for p in found
+            for m in p.finditer(s)
+            if not _denied(s, m.start())
+        ]
 
     return detect
 
