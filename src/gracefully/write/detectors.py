@@ -122,13 +122,16 @@ ASKS = _compile(
         r"\b(?:would be|is|are) (?:hugely |greatly |much |very much |really |so )?appreciated\b",
         r"\b(?:open|glad) to (?:a|an) (?:short |brief |quick )?(?:call|chat|conversation)\b",
         r"^\W*(?:could|can|may|might) (?:I|we)\b",
+        r"\bI(?:'d| would) (?:also |really |very much )*(?:like|love) to (?:know|ask|request|see"
+        r"|have|get)\b",
         r"\bwould (?:mean a lot|mean the world|be (?:great|wonderful|amazing"
         r"|(?:really |so )?helpful|much appreciated))\b",
     )
 )
 _ASK_VERBS = re.compile(
     r"\b(?:would|could|can|will) you\b|\b(?:and|also|or) (?:please |perhaps |maybe )?"
-    r"(?:share|send|introduce|recommend|forward)\b",
+    r"(?:share|send|introduce|recommend|forward)\b|\b(?:and|also|or) (?:whether|if) "
+    r"(?:you|I|we)\b",
     re.IGNORECASE,
 )
 """Each is one more request inside an ask ("Could you X, and would you Y?" asks twice)."""
@@ -415,9 +418,13 @@ IMPERSONAL = re.compile(
     r"^(?:whom it may concern|sir(?:s)?(?: or |/)?(?:madam)?|madam|(?:the )?hiring manager"
     r"|recruiter|(?:the )?(?:hiring|recruiting|recruitment|talent(?: acquisition)?|hr|people"
     r"|careers?|jobs?) (?:team|department|manager|partner)|(?:the )?team|talent acquisition"
-    r"|hr|human resources|recruitment|recruiting|hiring)$",
+    r"|hr|human resources|recruitment|recruiting|hiring)(?:[ \t]+(?:at|of|from|for)\b.*)?$",
     re.IGNORECASE,
 )
+_TEAM_GREETING = re.compile(
+    r"\b(?:team|folks|people|recruiting|hiring|careers|jobs|talent|recruitment|hr)$", re.IGNORECASE
+)
+"""A greeting to "<anyone> team" or "<company> Careers" greets a group, not the person."""
 _TO_WHOM = re.compile(
     r"\bto whom it may concern\b|\bdear sir(?: or |/)madam\b|\bdear (?:sir|madam)\b",
     re.IGNORECASE,
@@ -448,7 +455,10 @@ def _robotic(who: str) -> bool:
         return True
     if who != who.lower():
         return False  # "Careers Team" is a team greeted as one: the impersonal rule's
-    return bool(re.search(r"[a-z0-9][._+-][a-z]", who)) or role_word(local) is not None
+    group = local in ("team", "people", "all", "everyone")  # a plain team greeting, no address
+    return bool(re.search(r"[a-z0-9][._+-][a-z]", who)) or (
+        not group and role_word(local) is not None
+    )
 
 
 def robot_greeting(text: str, _: GraceContext) -> list[str]:
@@ -474,8 +484,8 @@ def impersonal_greeting(text: str, ctx: GraceContext) -> list[str]:
     found = [m.group(0) for m in _TO_WHOM.finditer(text)]
     line, who = greeting(text)
     if who and not _robotic(who) and not _names_recipient(who, ctx):
-        bare = re.sub(r"\s+(?:team|folks|people|recruiting|hiring)$", "", who, flags=re.I)
-        if IMPERSONAL.match(who) or (ctx.company and _is_org(bare, ctx)):
+        group = IMPERSONAL.match(who) or _TEAM_GREETING.search(who)
+        if group or (ctx.company and _is_org(who, ctx)):
             found.append(line)
     return list(dict.fromkeys(found))
 

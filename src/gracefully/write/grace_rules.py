@@ -79,6 +79,13 @@ GRACE_RULES: tuple[GraceRule, ...] = (
                 r"|product|department|here|x)\b[^\]\n]{0,20}\]",
                 re.IGNORECASE,
             ),
+            re.compile(
+                r"<[^<>\n]{0,30}\b(?:name|company|role|position|title|project|topic|date"
+                r"|interviewer|manager|recruiter|team|insert)\b[^<>\n]{0,20}>"
+                r"|\((?:insert|add|your|company|recipient|hiring manager|job title|first name)"
+                r"\b[^()\n]{0,30}\)",
+                re.IGNORECASE,
+            ),
             re.compile(r"\{\{[^}\n]*\}\}|\{%[^%\n]*%\}|\{[a-z_]+\}"),
             re.compile(r"<[A-Z][A-Z _]{2,}>"),
             re.compile(r"\bX{3,}\b|_{3,}|\bTODO\b|\bTBD\b"),
