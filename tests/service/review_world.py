@@ -68,10 +68,25 @@ class PinnedClassifier(Classifier):
         return verdicts
 
 
+@dataclass(frozen=True)
+class PinnedReader(Reader):
+    """The real reader, whose rules leave a pinned email's category as pinned: a pin
+    stands for a misreading, whatever the rules would make of the email today."""
+
+    pins: Pins = field(default_factory=dict)
+
+    def corrected(
+        self, email: Email, category: Category, confidence: float, why: Evidence
+    ) -> tuple[Category, float, Evidence]:
+        if email.id in self.pins:
+            return category, confidence, why
+        return super().corrected(email, category, confidence, why)
+
+
 def pinned_reader(reader: Reader, pins: Pins) -> Reader:
     real = reader.classifier
     kept = {f.name: getattr(real, f.name) for f in fields(real) if f.init}
-    return Reader(PinnedClassifier(**kept, pins=pins))
+    return PinnedReader(PinnedClassifier(**kept, pins=pins), pins)
 
 
 # --- a queue of readings: one email from each of seven companies ---

@@ -56,15 +56,23 @@ class Reader:
                 for email, m in zip(emails, mine, strict=True)
             ]
 
+    def corrected(
+        self, email: Email, category: Category, confidence: float, why: Evidence
+    ) -> tuple[Category, float, Evidence]:
+        """The model's verdict after the rules that know better: an everyday decision is
+        no job rejection, a receipt is no rejection, a plain decision is no receipt."""
+        if category is Category.REJECTION and (everyday := everyday_decision(email)):
+            return Category.OTHER, ACKNOWLEDGED_CONFIDENCE, everyday
+        if category is Category.REJECTION and (receipt := acknowledgement(email)):
+            return Category.CONFIRMATION, ACKNOWLEDGED_CONFIDENCE, receipt
+        if category is Category.CONFIRMATION and (decided := plain_decision(email)):
+            return Category.REJECTION, ACKNOWLEDGED_CONFIDENCE, decided
+        return category, confidence, why
+
     def _assemble(
         self, email: Email, category: Category, confidence: float, why: Evidence
     ) -> Reading:
-        if category is Category.REJECTION and (everyday := everyday_decision(email)):
-            category, confidence, why = Category.OTHER, ACKNOWLEDGED_CONFIDENCE, everyday
-        elif category is Category.REJECTION and (receipt := acknowledgement(email)):
-            category, confidence, why = Category.CONFIRMATION, ACKNOWLEDGED_CONFIDENCE, receipt
-        elif category is Category.CONFIRMATION and (decided := plain_decision(email)):
-            category, confidence, why = Category.REJECTION, ACKNOWLEDGED_CONFIDENCE, decided
+        category, confidence, why = self.corrected(email, category, confidence, why)
         details = extract(email, category)
         return Reading(
             email_id=email.id,
