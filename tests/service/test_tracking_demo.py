@@ -17,6 +17,7 @@ from tests.service.review_world import demo_reader, scan_demo
 from gracefully.config import Settings, load_settings
 from gracefully.domain import Application
 from gracefully.samples import demo_expected
+from gracefully.service.applications import application_detail, list_applications
 from gracefully.store import applications as app_store
 from gracefully.store.db import Database
 from gracefully.store.tables import LinkRow
@@ -117,3 +118,16 @@ def test_applications_carry_the_companys_written_name(scanned: Scanned) -> None:
 def test_mail_about_no_application_is_not_linked(scanned: Scanned) -> None:
     linked = {mid for mid in scanned.links if scanned.applied(mid) is not None}
     assert linked <= set(TRUTH), sorted(linked - set(TRUTH))
+
+
+def test_each_person_is_one_contact_on_the_application_page(
+    db: Database, settings: Settings, demo_reader: Reader
+) -> None:
+    scan_demo(db, settings, demo_reader)
+    for app in list_applications(db):
+        contacts = application_detail(db, app.id).application.contacts  # type: ignore[arg-type]
+        emails = [c.email for c in contacts if c.email]
+        firsts = [c.name.split()[0].lower() for c in contacts if c.name and not c.email]
+        assert len(emails) == len(set(emails)), contacts
+        named = {c.name.split()[0].lower() for c in contacts if c.email and c.name}
+        assert not (set(firsts) & named), contacts  # "Tomás" alone beside "Tomás Rueda <t@x>"

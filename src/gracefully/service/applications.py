@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from gracefully import track
 from gracefully.domain import Application, Email, Link, Reading
 from gracefully.store import applications as app_store
 from gracefully.store import mail as mail_store
@@ -47,4 +48,5 @@ def application_detail(db: Database, app_id: int) -> ApplicationDetail:
         ]
         hidden = app_id in app_store.not_a_job_ids(session)
     timeline.sort(key=lambda t: (t.email.date is None, t.email.date))
+    app.contacts = track.merge_contacts(app.contacts)  # one person once, however often seen
     return ApplicationDetail(app, timeline, hidden)
