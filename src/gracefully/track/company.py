@@ -32,6 +32,7 @@ _DOMAIN_PREFIXES = ("get", "join", "try", "use", "go", "hello", "meet", "with")
 _WORD = re.compile(r"[a-z0-9]+")
 _DOMAIN = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
 
+
 def _domain_label(domain: str) -> str:
     """The organisation label of a domain: careers.acme-hq.io -> acme."""
     reg = registrable_domain(domain)
