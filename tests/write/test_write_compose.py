@@ -234,7 +234,7 @@ def test_interviewers_are_thanked_by_name() -> None:
     reading = _reading(Stage.INTERVIEW, "Data Analyst", None, refused=False)
     team = [Contact("Priya Raman", None, ContactRole.INTERVIEWER)]
     draft = _compose(MoveKind.STAY_ON_RADAR, CONTACTS[0], reading, PROFILES[0], 0, contacts=team)
-    assert "Please pass my thanks to Priya as well." in draft.body
+    assert "Please pass my thanks to Priya as well.\n\n" in draft.body  # its own paragraph ends
 
 
 def test_threads_under_the_rejection() -> None:
