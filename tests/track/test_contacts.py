@@ -108,6 +108,11 @@ def test_best_contact_prefers_an_address_then_the_recruiter_then_the_latest() ->
         ("careers", ""),
         ("Team 42", ""),
         ("Remote Work Weekly", ""),
+        ("Greenhouse Notifications", ""),
+        ("Tom Ashby", "Tom Ashby"),
+        ("Noreen Lever", "Noreen Lever"),
+        ("No Reply", ""),
+        ("Automation Manager", ""),
         ("Kestrel Review Editors", ""),
     ],
 )

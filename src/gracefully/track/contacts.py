@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from gracefully.domain import Address, Contact, ContactRole, Email, Reading
-from gracefully.knowledge import is_robot_address
+from gracefully.knowledge import PLATFORM_WORDS, is_robot_address, robot_word
 from gracefully.track.ats import company_from_display
 from gracefully.track.company import company_key, fold
 
@@ -47,7 +47,6 @@ _ORG_WORDS = frozenset(
     | {"acquisition", "hr", "people", "jobs", "job", "hiring", "admissions", "office", "support"}
     | {"service", "services", "notifications", "department", "group", "inc", "ltd", "llc"}
     | {"gmbh", "plc", "university", "college", "school", "council", "committee", "board"}
-    | {"do-not-reply", "noreply", "no-reply", "workday", "greenhouse", "lever"}
     | {"weekly", "daily", "monthly", "news", "newsletter", "digest", "magazine", "journal"}
     | {"review", "press", "club", "society", "association", "foundation", "trust", "institute"}
     | {"centre", "center", "lab", "labs", "studio", "studios", "agency", "partners", "ventures"}
@@ -194,8 +193,13 @@ def person_name(text: str) -> str:
     words = text.split()
     if not 1 <= len(words) <= 4 or "@" in text or any(c.isdigit() for c in text):
         return ""
-    if any(w.lower().strip(".,") in _ORG_WORDS for w in words) or words[0] in _NOT_NAMES:
+    lowered = [w.lower().strip(".,") for w in words]
+    if any(_not_a_name_word(w) for w in lowered) or words[0] in _NOT_NAMES:
         return ""
+    if lowered[0] in PLATFORM_WORDS:  # "Greenhouse Notifications"; "Tom Ashby" is a person
+        return ""
+    if robot_word("-".join(lowered)) or robot_word("".join(lowered)):
+        return ""  # "No Reply", "Automation Manager"
     for word in words:
         letters = word.replace("'", "").replace("’", "").replace("-", "").replace(".", "")
         if not letters.isalpha():
@@ -231,6 +235,11 @@ def _mentions(text: str, exclude: set[str]) -> list[Contact]:
         role = role_from_title(title) if title else ContactRole.INTERVIEWER
         out.append(Contact(name, None, role))
     return out
+
+
+def _not_a_name_word(word: str) -> bool:
+    """A team's, an organisation's or a robot's word: no person's name holds it."""
+    return word in _ORG_WORDS or robot_word(word) is not None
 
 
 def _is_person(name: str) -> bool:
