@@ -10,7 +10,7 @@ import pytest
 from gracefully.domain import Address, Category, Email
 from gracefully.understand.everyday import RULE, _table, everyday_decision
 
-ROWS = [(kind, row) for kind in ("job", "object") for row in _table()[kind]]
+ROWS = [(kind, row) for kind in ("job", "weak_job", "object") for row in _table()[kind]]
 
 
 @pytest.mark.parametrize(("kind", "row"), ROWS, ids=[f"{k}:{r['phrase'][:30]}" for k, r in ROWS])
@@ -35,6 +35,12 @@ def test_a_decision_about_a_flat_is_not_a_job_rejection() -> None:
 
 def test_a_job_rejection_that_mentions_a_flat_stays_one() -> None:
     body = "We will not move forward with your candidacy; good luck finding a flat in Leeds."
+    assert everyday_decision(_email("Your application", body)) is None
+
+
+def test_a_weak_job_word_gives_way_to_an_object_in_the_subject() -> None:
+    body = "We had many strong candidates and cannot offer you a place on the MSc."
+    assert everyday_decision(_email("Admission decision: MSc Data Science", body)) is not None
     assert everyday_decision(_email("Your application", body)) is None
 
 

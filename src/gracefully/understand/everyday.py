@@ -32,6 +32,7 @@ def _pattern(kind: str) -> re.Pattern[str]:
 
 
 JOB = _pattern("job")
+WEAK_JOB = _pattern("weak_job")
 OBJECT = _pattern("object")
 
 
@@ -41,6 +42,8 @@ def everyday_decision(email: Email) -> Evidence | None:
     found = OBJECT.search(text)
     if found is None or JOB.search(text):
         return None
+    if WEAK_JOB.search(text) and not OBJECT.search(email.subject.lower()):
+        return None  # "candidates", "the role": a job, unless the subject says what it is
     whole = f"{email.subject}\n{email.text}"
     sentence = next((s for _, _, s in split(whole) if OBJECT.search(s.lower())), found.group(0))
     return Evidence("category", Category.OTHER.value, RULE, sentence[:300])
