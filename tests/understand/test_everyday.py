@@ -3,12 +3,16 @@ and the rule turns only a rejection that names no job into other."""
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 
 from gracefully.domain import Address, Category, Email
+from gracefully.understand.batch import record_to_email
 from gracefully.understand.everyday import RULE, _table, everyday_decision
+from gracefully.understand.reader import Reader
 
 ROWS = [(kind, row) for kind in ("job", "weak_job", "object") for row in _table()[kind]]
 
@@ -46,3 +50,17 @@ def test_a_weak_job_word_gives_way_to_an_object_in_the_subject() -> None:
 
 def test_a_short_job_rejection_with_no_object_is_left_alone() -> None:
     assert everyday_decision(_email("Update", "Unfortunately we will not proceed.")) is None
+
+
+def test_the_everyday_dev_set_keeps_its_floors(reader: Reader) -> None:
+    """tests/fixtures/understand/everyday_dev.jsonl (100 emails written blind for this
+    rule, then used to tune it): first score 52 of 70 everyday emails kept from being
+    rejections and 30 of 30 job rejections kept; after tuning 66 and 30."""
+    path = Path(__file__).parents[1] / "fixtures" / "understand" / "everyday_dev.jsonl"
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    readings = reader.read_many([record_to_email(r) for r in records])
+    pairs = list(zip(records, readings, strict=True))
+    everyday = [x for r, x in pairs if r["category"] == "other"]
+    jobs = [x for r, x in pairs if r["category"] == "rejection"]
+    assert sum(x.category is not Category.REJECTION for x in everyday) >= 64
+    assert all(x.category is Category.REJECTION for x in jobs)
