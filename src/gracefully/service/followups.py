@@ -207,8 +207,9 @@ def plan_followups(db: Database, settings: PlanSettings, now: datetime) -> Plan:
     with db.transaction() as session:
         profile = effective_profile(session)
         sender = Address(profile.name, profile.email) if profile.email else None
+        user = user_identity(session).addresses
         for listed in app_store.list_all(session):
-            item = _plan_one(session, listed.id, profile, settings, now)  # type: ignore[arg-type]
+            item = _plan_one(session, listed.id, profile, user, settings, now)  # type: ignore[arg-type]
             if item is not None:
                 items.append(item)
         update_outcomes(session, settings, now)
@@ -220,13 +221,14 @@ def _plan_one(
     session: Session,
     app_id: int,
     profile: Profile,
+    user: frozenset[str],
     settings: PlanSettings,
     now: datetime,
 ) -> PlanItem | None:
     app = app_store.get(session, app_id)
     existing = fu_store.for_application(session, app_id)
     answered = {f.sent_message_id for f in existing if f.sent_message_id}
-    found = latest_rejection(session, app_id, answered, user_identity(session).addresses)
+    found = latest_rejection(session, app_id, answered, user)
     if app is None or found is None:
         return None
     email, reading = found
