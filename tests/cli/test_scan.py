@@ -106,3 +106,28 @@ def test_demo_shows_applications_and_rejections(invoke: Invoke) -> None:
     assert result.exit_code == 0, result.output
     assert "applications" in result.output
     assert "Rejections, understood" in result.output
+
+
+def test_brackets_in_a_path_are_printed_not_read_as_markup(invoke: Invoke, tmp_path: Path) -> None:
+    box = tmp_path / "mail [/b] [bold]" / "box"
+    for sub in ("cur", "new", "tmp"):
+        (box / sub).mkdir(parents=True)
+    (box / "new" / "1.eml").write_bytes(b"\x00\x01 not a message")
+    (box / "new" / "2.eml").write_bytes(
+        b"From: hr@acme.example\nSubject: Your application\nMessage-ID: <b@acme.example>\n\n"
+        b"We will not move forward.\n"
+    )
+    result = invoke("scan", str(box))
+    assert result.exit_code == 0, result.output
+    assert "[/b] [bold]" in result.output  # the path as it is, and the skip with it
+    assert "skipped" in result.output
+
+
+def test_scan_json_adds_up(invoke: Invoke) -> None:
+    import json
+
+    result = invoke("scan", str(demo_mailbox()), "--json")
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout.strip().splitlines()[-1])
+    parts = summary["new"] + summary["known"] + summary["skipped"] + summary["conflicts"]
+    assert parts == summary["read"] == len(EXPECTED["messages"])
