@@ -6,6 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 from tests.cli.conftest import Invoke
 
 from gracefully.samples import demo_expected, demo_mailbox
@@ -131,3 +132,20 @@ def test_scan_json_adds_up(invoke: Invoke) -> None:
     summary = json.loads(result.stdout.strip().splitlines()[-1])
     parts = summary["new"] + summary["known"] + summary["skipped"] + summary["conflicts"]
     assert parts == summary["read"] == len(EXPECTED["messages"])
+
+
+def test_a_password_in_an_imap_url_is_refused_and_never_printed(invoke: Invoke) -> None:
+    result = invoke("scan", "imap://robin:hunter2secret@127.0.0.1:1/INBOX")
+    assert result.exit_code == 1
+    assert "holds a password" in result.output
+    assert "hunter2secret" not in result.output
+
+
+def test_an_imap_url_with_no_saved_password_says_what_to_do(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("GRACEFULLY_IMAP_PASSWORD", raising=False)
+    result = invoke("scan", "imap://robin@127.0.0.1:1/INBOX")
+    assert result.exit_code == 1
+    assert "no password for robin@127.0.0.1" in result.output
+    assert "Traceback" not in result.output
