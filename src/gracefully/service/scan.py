@@ -143,8 +143,8 @@ def scan(
         for batch in _ingest(source, known, settings.batch_size):
             seen = user.observe(batch.emails)
             readings = _understand(reader, batch, fixes, user.identity.addresses)
-            stored, kept = _commit(db, tracker, batch, readings, dry_run, user.identity, seen)
-            _count(report, batch, stored, kept)
+            stored, tracked = _commit(db, tracker, batch, readings, dry_run, user.identity, seen)
+            _count(report, batch, stored, tracked)
             if not dry_run and isinstance(source, Resumable):
                 source.committed(batch.seen)
             if progress:
