@@ -101,12 +101,15 @@ def content_digest(head: bytes, body: bytes | None) -> str:
     line, Status/X-UID flags and CRLF differences between mailbox formats do
     not change it. Two different messages that share a Message-ID differ here.
     """
-    values = header_values(head)
-    digest = hashlib.sha256()
-    for name in _HASHED_FIELDS:
-        digest.update(b" ".join(values.get(name, b"").split()) + b"\0")
+    digest = hashlib.sha256(_author_fields(head))
     digest.update((body or b"").replace(b"\r\n", b"\n").rstrip())
     return digest.hexdigest()
+
+
+def _author_fields(head: bytes) -> bytes:
+    """From, Date and Subject with folding and spacing normalised, each ended by NUL."""
+    values = header_values(head)
+    return b"".join(b" ".join(values.get(name, b"").split()) + b"\0" for name in _HASHED_FIELDS)
 
 
 def content_identity(digest: str) -> str:
@@ -123,12 +126,9 @@ def content_hash_of(head: bytes, body: bytes | None) -> str:
     """What tells two messages under one Message-ID apart: 32 hex digits for From,
     Date and Subject, then 32 for the body, left off when the body is empty (a
     source that fetched only the headers of a message it ruled out)."""
-    values = header_values(head)
-    fields = hashlib.sha256()
-    for name in _HASHED_FIELDS:
-        fields.update(b" ".join(values.get(name, b"").split()) + b"\0")
+    fields = hashlib.sha256(_author_fields(head)).hexdigest()[:32]
     text = (body or b"").replace(b"\r\n", b"\n").strip()
-    return fields.hexdigest()[:32] + (hashlib.sha256(text).hexdigest()[:32] if text else "")
+    return fields + (hashlib.sha256(text).hexdigest()[:32] if text else "")
 
 
 def same_content(stored: str | None, seen: str) -> bool:
