@@ -76,8 +76,7 @@ def profile(
                 other_role=other_role,
             )
             addresses = seen_addresses(db)
-            with db.transaction() as session:
-                signed = signing_name(session)
+            signed = signing_name(db)
     except (ProfileError, ValueError) as exc:
         raise fail(str(exc)) from exc
     print_profile(result)

@@ -110,10 +110,11 @@ def say_address(db: Database, address: str, mine: bool) -> None:
         identity_store.say(session, address, "mine" if mine else "not_mine")
 
 
-def signing_name(session: Session) -> str:
+def signing_name(db: Database) -> str:
     """The name drafts are signed with: the profile's, else the one the user's mail
     most often calls them (shown in the profile, for them to confirm)."""
-    return effective_profile(session).name
+    with db.transaction() as session:
+        return effective_profile(session).name
 
 
 def effective_profile(session: Session) -> Profile:
